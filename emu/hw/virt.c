@@ -1,0 +1,480 @@
+/* The virt board: builds the address map and devices, loads images, schedules harts round-robin
+ * against device deadlines so timer interrupts land on exact instruction counts, and turns device
+ * requests into a stop reason for the main loop. It must never run a hart past a deadline, and
+ * never let a guest file or guest action crash the host. */
+#include "emu/hw/virt.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emu/hw/bus.h"
+#include "emu/hw/clint.h"
+#include "emu/hw/elf_loader.h"
+#include "emu/hw/emu_testdev.h"
+#include "emu/hw/goldfish_rtc.h"
+#include "emu/hw/htif.h"
+#include "emu/hw/plic.h"
+#include "emu/hw/sifive_test.h"
+#include "emu/hw/uart.h"
+
+struct virt_board {
+    virt_config cfg;
+    bus bus;
+    uint8_t *ram;
+    uint8_t rom[VIRT_MROM_SIZE];
+    hart_clock clock;
+    tb_cache *tbc;
+    hart harts[VIRT_MAX_HARTS];
+    int cur;
+    uint64_t slice_left;
+    hart *running;
+    bool stop;
+    virt_stop reason;
+    int exit_code;
+
+    board_host_ops dev_host; /* what devices call: records the stop, then forwards */
+    clint clint;
+    plic plic;
+    uart uart;
+    sifive_test test;
+    goldfish_rtc rtc;
+    emu_testdev tdev;
+    htif htif;
+
+    uint8_t *image;
+    size_t image_len;
+    elf_info elf;
+    bool is_elf;
+};
+
+static void request_stop(virt_board *b, virt_stop why, int code)
+{
+    if (b->stop)
+        return; /* the first request wins until the main loop handles it */
+    b->stop = true;
+    b->reason = why;
+    b->exit_code = code;
+    if (b->running)
+        b->running->exit_req = 1;
+}
+
+static void h_shutdown(void *opaque, int cause, int code)
+{
+    virt_board *b = opaque;
+    request_stop(b, VIRT_STOP_SHUTDOWN, cause == BOARD_SHUTDOWN_POWEROFF ? 0 : code);
+    if (b->cfg.host->shutdown_request)
+        b->cfg.host->shutdown_request(b->cfg.host_opaque, cause, code);
+}
+
+static void h_reset(void *opaque)
+{
+    virt_board *b = opaque;
+    request_stop(b, VIRT_STOP_RESET, 0);
+    if (b->cfg.host->reset_request)
+        b->cfg.host->reset_request(b->cfg.host_opaque);
+}
+
+static void h_panic(void *opaque, uint32_t code)
+{
+    virt_board *b = opaque;
+    request_stop(b, VIRT_STOP_PANIC, (int)code);
+    if (b->cfg.host->panic)
+        b->cfg.host->panic(b->cfg.host_opaque, code);
+}
+
+static void h_suspend(void *opaque)
+{
+    virt_board *b = opaque;
+    request_stop(b, VIRT_STOP_SUSPEND, 0);
+    if (b->cfg.host->suspend)
+        b->cfg.host->suspend(b->cfg.host_opaque);
+}
+
+static void h_watchdog(void *opaque)
+{
+    virt_board *b = opaque;
+    request_stop(b, VIRT_STOP_WATCHDOG, 0);
+    if (b->cfg.host->watchdog_fired)
+        b->cfg.host->watchdog_fired(b->cfg.host_opaque);
+}
+
+static void h_serial(void *opaque, uint8_t byte)
+{
+    virt_board *b = opaque;
+    if (b->cfg.host->serial_out)
+        b->cfg.host->serial_out(b->cfg.host_opaque, byte);
+}
+
+static uint64_t now_cb(void *opaque)
+{
+    return hart_clock_ns(&((virt_board *)opaque)->clock);
+}
+
+static uint64_t rdtime_cb(void *opaque)
+{
+    return clint_mtime(&((virt_board *)opaque)->clint);
+}
+
+static void hart_irq_cb(void *opaque, int n, bool level)
+{
+    virt_board *b = opaque;
+    hart_set_irq(&b->harts[n / 16], n % 16, level);
+}
+
+static void build_bus(virt_board *b)
+{
+    int nh = b->cfg.nharts;
+    bus_init(&b->bus);
+    bus_add_ram(&b->bus, "mrom", VIRT_MROM_BASE, VIRT_MROM_SIZE, b->rom, true);
+    bus_add_mmio(&b->bus, "test", SIFIVE_TEST_BASE, SIFIVE_TEST_SIZE, &sifive_test_ops, &b->test);
+    bus_add_mmio(&b->bus, "rtc", GOLDFISH_RTC_BASE, GOLDFISH_RTC_SIZE, &goldfish_rtc_ops, &b->rtc);
+    bus_add_mmio(&b->bus, "emu-testdev", EMU_TESTDEV_BASE, EMU_TESTDEV_SIZE, &emu_testdev_ops,
+                 &b->tdev);
+    bus_add_mmio(&b->bus, "clint", CLINT_BASE, CLINT_SIZE, &clint_ops, &b->clint);
+    bus_add_mmio(&b->bus, "plic", PLIC_BASE, plic_size(nh), &plic_ops, &b->plic);
+    bus_add_mmio(&b->bus, "uart", UART_BASE, UART_SIZE, &uart_ops, &b->uart);
+    bus_add_ram(&b->bus, "ram", VIRT_DRAM_BASE, b->cfg.ram_size, b->ram, false);
+    if (b->is_elf && b->elf.has_htif) {
+        bus_add_mmio(&b->bus, "htif-tohost", b->elf.tohost, 8, &htif_ops, &b->htif);
+        bus_add_mmio(&b->bus, "htif-fromhost", b->elf.fromhost, 8, &htif_fromhost_ops, &b->htif);
+    }
+}
+
+virt_board *virt_new(const virt_config *cfg, strbuf *err)
+{
+    static const board_host_ops no_host;
+    virt_config c = *cfg;
+    if (!c.ram_size)
+        c.ram_size = VIRT_DEFAULT_RAM;
+    if (!c.nharts)
+        c.nharts = 1;
+    if (!c.quantum)
+        c.quantum = VIRT_DEFAULT_QUANTUM;
+    if (!c.host)
+        c.host = &no_host;
+    if (c.nharts < 1 || c.nharts > VIRT_MAX_HARTS) {
+        sb_printf(err, "virt: %d harts requested, 1 to %d supported", c.nharts, VIRT_MAX_HARTS);
+        return NULL;
+    }
+    if (c.ram_size & 0xfff || c.ram_size > (1ULL << 36)) {
+        sb_puts(err, "virt: RAM size must be a multiple of 4 KiB and at most 64 GiB");
+        return NULL;
+    }
+    if (c.icount_shift > 10) {
+        sb_puts(err, "virt: icount shift must be at most 10");
+        return NULL;
+    }
+    virt_board *b = calloc(1, sizeof(*b));
+    if (!b)
+        abort();
+    b->cfg = c;
+    b->ram = calloc(1, (size_t)c.ram_size);
+    if (!b->ram) {
+        free(b);
+        sb_puts(err, "virt: cannot allocate guest RAM");
+        return NULL;
+    }
+    b->clock.shift = c.icount_shift;
+    b->dev_host = (board_host_ops){
+        h_shutdown, h_reset, h_panic, h_suspend, h_watchdog, h_serial, c.host->host_time_ns};
+    dev_clock dc = {now_cb, b};
+    clint_init(&b->clint, c.nharts, dc);
+    plic_init(&b->plic, c.nharts);
+    b->uart.irq = (irq_line){plic_set_irq, &b->plic, UART_IRQ};
+    b->uart.out = h_serial;
+    b->uart.out_opaque = b;
+    uart_init(&b->uart);
+    b->test = (sifive_test){&b->dev_host, b};
+    b->rtc.clock = dc;
+    b->rtc.irq = (irq_line){plic_set_irq, &b->plic, GOLDFISH_RTC_IRQ};
+    b->tdev = (emu_testdev){.host = &b->dev_host, .host_opaque = b, .clock = dc};
+    b->htif = (htif){.host = &b->dev_host, .host_opaque = b};
+    build_bus(b);
+    b->tbc = tb_cache_new(&b->bus, VIRT_DRAM_BASE, c.ram_size);
+    for (int i = 0; i < c.nharts; i++) {
+        hart_init(&b->harts[i], (uint64_t)i, &b->bus, &b->clock, b->tbc, &b->stop);
+        b->harts[i].rdtime = rdtime_cb;
+        b->harts[i].rdtime_opaque = b;
+        b->clint.msip[i] = (irq_line){hart_irq_cb, b, i * 16 + IRQ_MSI};
+        b->clint.mtip[i] = (irq_line){hart_irq_cb, b, i * 16 + IRQ_MTI};
+        b->plic.out[2 * i] = (irq_line){hart_irq_cb, b, i * 16 + IRQ_MEI};
+        b->plic.out[2 * i + 1] = (irq_line){hart_irq_cb, b, i * 16 + IRQ_SEI};
+    }
+    virt_reset(b);
+    return b;
+}
+
+void virt_free(virt_board *b)
+{
+    if (!b)
+        return;
+    tb_cache_free(b->tbc);
+    free(b->ram);
+    free(b->image);
+    free(b);
+}
+
+static void write_rom(virt_board *b, uint64_t entry)
+{
+    /* QEMU 7.2's reset vector, so instruction counts match it from the first instruction. */
+    static const uint32_t code[6] = {
+        0x00000297, /* auipc t0, 0 */
+        0x02828613, /* addi a2, t0, 40   (fw_dyn) */
+        0xf1402573, /* csrr a0, mhartid */
+        0x0202b583, /* ld a1, 32(t0)     (device tree: none yet, 0) */
+        0x0182b283, /* ld t0, 24(t0)     (entry) */
+        0x00028067, /* jr t0 */
+    };
+    memset(b->rom, 0, sizeof(b->rom));
+    memcpy(b->rom, code, sizeof(code));
+    memcpy(b->rom + 24, &entry, 8);
+    uint64_t fdt = 0;
+    memcpy(b->rom + 32, &fdt, 8);
+    /* fw_dynamic_info: magic, version 2, next_addr, next_mode S, options, boot_hart. */
+    uint64_t dyn[6] = {0x4942534f, 2, entry, 1, 0, 0};
+    memcpy(b->rom + 40, dyn, sizeof(dyn));
+}
+
+static bool load_image(virt_board *b, const uint8_t *data, size_t len, strbuf *err, bool quiet)
+{
+    (void)quiet;
+    if (elf_is_elf(data, len)) {
+        elf_info info;
+        if (!elf_load(data, len, b->ram, VIRT_DRAM_BASE, b->cfg.ram_size, &info, err))
+            return false;
+        b->elf = info;
+        b->is_elf = true;
+        return true;
+    }
+    if (len > b->cfg.ram_size) {
+        sb_printf(err, "raw image of %zu bytes does not fit in %llu bytes of RAM", len,
+                  (unsigned long long)b->cfg.ram_size);
+        return false;
+    }
+    memcpy(b->ram, data, len);
+    memset(&b->elf, 0, sizeof(b->elf));
+    b->elf.entry = VIRT_DRAM_BASE;
+    b->is_elf = false;
+    return true;
+}
+
+bool virt_load_kernel_mem(virt_board *b, const uint8_t *data, size_t len, strbuf *err)
+{
+    /* Validate into scratch state first so a broken file leaves the board as it was. */
+    if (elf_is_elf(data, len)) {
+        elf_info info;
+        uint8_t *probe = calloc(1, (size_t)b->cfg.ram_size);
+        if (!probe)
+            abort();
+        bool ok = elf_load(data, len, probe, VIRT_DRAM_BASE, b->cfg.ram_size, &info, err);
+        free(probe);
+        if (!ok)
+            return false;
+    }
+    uint8_t *copy = malloc(len ? len : 1);
+    if (!copy)
+        abort();
+    memcpy(copy, data, len);
+    free(b->image);
+    b->image = copy;
+    b->image_len = len;
+    memset(b->ram, 0, (size_t)b->cfg.ram_size);
+    if (!load_image(b, b->image, b->image_len, err, false))
+        return false;
+    build_bus(b);
+    virt_reset(b);
+    return true;
+}
+
+bool virt_load_kernel(virt_board *b, const char *path, strbuf *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        sb_printf(err, "cannot open kernel '%s': %s", path, strerror(errno));
+        return false;
+    }
+    strbuf data;
+    sb_init(&data);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+        if (data.len + n > b->cfg.ram_size + (16u << 20)) {
+            fclose(f);
+            sb_free(&data);
+            sb_printf(err, "kernel '%s' is larger than guest RAM", path);
+            return false;
+        }
+        sb_put(&data, buf, n);
+    }
+    bool rerr = ferror(f);
+    fclose(f);
+    if (rerr) {
+        sb_free(&data);
+        sb_printf(err, "cannot read kernel '%s'", path);
+        return false;
+    }
+    bool ok = virt_load_kernel_mem(b, (const uint8_t *)data.buf, data.len, err);
+    sb_free(&data);
+    return ok;
+}
+
+void virt_reset(virt_board *b)
+{
+    if (b->image) {
+        strbuf ignore;
+        sb_init(&ignore);
+        load_image(b, b->image, b->image_len, &ignore, true); /* validated when first loaded */
+        sb_free(&ignore);
+    }
+    write_rom(b, b->image ? b->elf.entry : VIRT_DRAM_BASE);
+    tb_cache_flush(b->tbc);
+    clint_reset(&b->clint);
+    plic_reset(&b->plic);
+    uart_reset(&b->uart);
+    int64_t epoch = b->cfg.host->host_time_ns ? b->cfg.host->host_time_ns(b->cfg.host_opaque) : 0;
+    goldfish_rtc_reset(&b->rtc, epoch - (int64_t)virt_now_ns(b));
+    emu_testdev_reset(&b->tdev);
+    htif_reset(&b->htif);
+    for (int i = 0; i < b->cfg.nharts; i++)
+        hart_reset(&b->harts[i], VIRT_MROM_BASE);
+    b->cur = 0;
+    b->slice_left = b->cfg.quantum;
+    b->stop = false;
+    b->reason = VIRT_RUNNING;
+    b->exit_code = 0;
+}
+
+uint64_t virt_now_ns(const virt_board *b)
+{
+    return hart_clock_ns(&b->clock);
+}
+
+uint64_t virt_insns(const virt_board *b)
+{
+    return b->clock.icount;
+}
+
+uint64_t virt_next_deadline_ns(const virt_board *b)
+{
+    uint64_t d = clint_next_deadline(&b->clint);
+    uint64_t r = goldfish_rtc_next_deadline(&b->rtc);
+    uint64_t t = emu_testdev_next_deadline(&b->tdev);
+    if (r < d)
+        d = r;
+    if (t < d)
+        d = t;
+    return d;
+}
+
+void virt_jump_to_ns(virt_board *b, uint64_t ns)
+{
+    uint64_t now = virt_now_ns(b);
+    if (ns > now)
+        b->clock.bias_ns += ns - now;
+}
+
+static void service_timers(virt_board *b)
+{
+    uint64_t now = virt_now_ns(b);
+    if (virt_next_deadline_ns(b) > now)
+        return;
+    clint_update(&b->clint, now);
+    goldfish_rtc_update_time(&b->rtc, now);
+    emu_testdev_update_time(&b->tdev, now);
+}
+
+bool virt_all_idle(const virt_board *b)
+{
+    for (int i = 0; i < b->cfg.nharts; i++)
+        if (!hart_is_idle(&b->harts[i]))
+            return false;
+    return true;
+}
+
+static void rotate(virt_board *b)
+{
+    b->cur = (b->cur + 1) % b->cfg.nharts;
+    b->slice_left = b->cfg.quantum;
+}
+
+uint64_t virt_run(virt_board *b, uint64_t budget)
+{
+    uint64_t done = 0;
+    while (done < budget && !b->stop) {
+        service_timers(b);
+        if (b->stop)
+            break;
+        int tried = 0;
+        while (tried < b->cfg.nharts && hart_is_idle(&b->harts[b->cur])) {
+            rotate(b);
+            tried++;
+        }
+        if (tried == b->cfg.nharts)
+            break;
+        hart *h = &b->harts[b->cur];
+        uint64_t lim = budget - done;
+        if (lim > b->slice_left)
+            lim = b->slice_left;
+        uint64_t dl = virt_next_deadline_ns(b);
+        if (dl != DEV_NO_DEADLINE) {
+            uint64_t step = 1ULL << b->clock.shift;
+            uint64_t ins = (dl - virt_now_ns(b) + step - 1) >> b->clock.shift;
+            if (ins < lim)
+                lim = ins;
+        }
+        b->running = h;
+        uint64_t r = hart_run(h, lim);
+        b->running = NULL;
+        done += r;
+        b->slice_left -= r < b->slice_left ? r : b->slice_left;
+        if (b->slice_left == 0 || hart_is_idle(h))
+            rotate(b);
+    }
+    return done;
+}
+
+virt_stop virt_stop_reason(const virt_board *b)
+{
+    return b->reason;
+}
+
+int virt_exit_code(const virt_board *b)
+{
+    return b->exit_code;
+}
+
+void virt_clear_stop(virt_board *b)
+{
+    b->stop = false;
+    b->reason = VIRT_RUNNING;
+    b->exit_code = 0;
+}
+
+size_t virt_serial_can_receive(const virt_board *b)
+{
+    return uart_can_receive(&b->uart);
+}
+
+void virt_serial_input(virt_board *b, const uint8_t *buf, size_t len)
+{
+    size_t room = uart_can_receive(&b->uart);
+    uart_receive(&b->uart, buf, len < room ? len : room);
+}
+
+int virt_nharts(const virt_board *b)
+{
+    return b->cfg.nharts;
+}
+
+hart *virt_hart(virt_board *b, int i)
+{
+    return i >= 0 && i < b->cfg.nharts ? &b->harts[i] : NULL;
+}
+
+uint8_t *virt_ram(virt_board *b, uint64_t *size)
+{
+    *size = b->cfg.ram_size;
+    return b->ram;
+}

@@ -1,0 +1,84 @@
+/* The virt board (QEMU's -M virt memory map): RAM at 0x80000000, a reset ROM at 0x1000 (the same
+ * six instructions QEMU runs before the kernel), CLINT, PLIC, NS16550A UART, SiFive test
+ * finisher, goldfish RTC, emu test device, HTIF when the ELF asks for it, and nharts harts run
+ * round-robin with a fixed quantum. This is the interface the main loop drives. It must never
+ * block, read host time (other than host_time_ns at reset) or include qmp/ headers.
+ *
+ * Main loop contract, per slice:
+ *   n = virt_run(b, budget);             instructions executed (also vclock_add_insns(n))
+ *   if (virt_stop_reason(b)) ...          the guest asked to power off/reset/panic/suspend, or the
+ *                                         watchdog fired; act, then virt_reset or virt_clear_stop
+ *   else if (virt_all_idle(b)):           every hart waits for an interrupt; jump time to
+ *                                         min(virt_next_deadline_ns(b), own timers) with
+ *                                         virt_jump_to_ns (no deadline at all: wait for input)
+ *   feed serial input with virt_serial_can_receive / virt_serial_input between slices. */
+#ifndef EMU_HW_VIRT_H
+#define EMU_HW_VIRT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "emu/hw/board_host.h"
+#include "emu/strbuf.h"
+#include "emu/tcg/hart.h"
+
+#define VIRT_DRAM_BASE       0x80000000ULL
+#define VIRT_MROM_BASE       0x1000ULL
+#define VIRT_MROM_SIZE       0xf000ULL
+#define VIRT_MAX_HARTS       8
+#define VIRT_DEFAULT_RAM     (128ULL << 20)
+#define VIRT_DEFAULT_QUANTUM 10000
+
+typedef struct virt_config {
+    uint64_t ram_size;     /* 0: VIRT_DEFAULT_RAM */
+    int nharts;            /* 1..VIRT_MAX_HARTS (0: 1) */
+    unsigned icount_shift; /* 2^shift ns per instruction */
+    uint64_t quantum;      /* instructions per hart turn (0: VIRT_DEFAULT_QUANTUM) */
+    const board_host_ops *host;
+    void *host_opaque;
+} virt_config;
+
+typedef enum virt_stop {
+    VIRT_RUNNING = 0,
+    VIRT_STOP_SHUTDOWN, /* virt_exit_code: 0 on poweroff, the guest's code on failure */
+    VIRT_STOP_RESET,
+    VIRT_STOP_PANIC, /* virt_exit_code: the panic code */
+    VIRT_STOP_SUSPEND,
+    VIRT_STOP_WATCHDOG,
+} virt_stop;
+
+typedef struct virt_board virt_board;
+
+/* NULL with a message in err on a bad configuration. */
+virt_board *virt_new(const virt_config *cfg, strbuf *err);
+void virt_free(virt_board *b);
+/* An ELF64 RISC-V executable, or else a raw image placed at 0x80000000. False with a message
+ * in err (the board is unchanged) when the file cannot be read or is a broken ELF. */
+bool virt_load_kernel(virt_board *b, const char *path, strbuf *err);
+bool virt_load_kernel_mem(virt_board *b, const uint8_t *data, size_t len, strbuf *err);
+/* System reset: harts to the reset ROM, devices to reset state, images reloaded, time kept. */
+void virt_reset(virt_board *b);
+
+uint64_t virt_run(virt_board *b, uint64_t budget);
+virt_stop virt_stop_reason(const virt_board *b);
+int virt_exit_code(const virt_board *b);
+void virt_clear_stop(virt_board *b);
+bool virt_all_idle(const virt_board *b);
+
+uint64_t virt_now_ns(const virt_board *b);
+uint64_t virt_insns(const virt_board *b); /* instructions executed by all harts */
+/* Earliest device deadline in virtual ns; DEV_NO_DEADLINE when none. */
+uint64_t virt_next_deadline_ns(const virt_board *b);
+/* Advance idle time to ns (never backwards); timers due by then fire on the next virt_run. */
+void virt_jump_to_ns(virt_board *b, uint64_t ns);
+
+size_t virt_serial_can_receive(const virt_board *b);
+void virt_serial_input(virt_board *b, const uint8_t *buf, size_t len);
+
+/* State for digests and divergence reports. */
+int virt_nharts(const virt_board *b);
+hart *virt_hart(virt_board *b, int i);
+uint8_t *virt_ram(virt_board *b, uint64_t *size);
+
+#endif
