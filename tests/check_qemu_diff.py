@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Check the 7.2 golden transcripts against the real QEMU 7.2 (qemu-system-riscv64).
+
+    tests/check_qemu_diff.py [--builddir DIR] [names...]
+
+For every tests/golden/7.2/*.t with `qemu: compare`, run qemu-system-riscv64 with the
+file's args minus `--dialect 7.2`, feed the same stdin at once and close it, and require
+the same stdout bytes, stderr bytes and exit status after masking on both sides:
+event timestamps, the `{"qemu": {...}, "package": "..."}` version object, the argv0
+prefix (`qemu-system-riscv64: ` / `emu: `) of stderr lines, and the pid/name detail of
+`terminating on signal N from pid P (name)`.  This tests the corpus, not emu (--builddir
+is accepted for symmetry with the other suites and not used).
+
+If qemu-system-riscv64 is not installed this fails, unless EMU_SKIP_QEMU=1 (then it says
+so and reports `0 passed, 0 failed`).  Closing line: `N passed, N failed`.
+"""
+import argparse
+import os
+import re
+import shutil
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden"))
+import golden  # noqa: E402
+
+QEMU = "qemu-system-riscv64"
+
+TIMESTAMP = re.compile(rb'\{"seconds": -?[0-9]+, "microseconds": -?[0-9]+\}')
+VERSION = re.compile(rb'\{"qemu": \{"micro": [0-9]+, "minor": [0-9]+, "major": [0-9]+\}, '
+                     rb'"package": "(?:[^"\\]|\\.)*"\}')
+ARGV0 = re.compile(rb'^(?:qemu-system-riscv64|emu): ', re.M)
+SIGNAL = re.compile(rb'terminating on signal ([0-9]+) from pid -?[0-9]+ \([^)\n]*\)')
+
+
+def mask_stdout(b):
+    b = TIMESTAMP.sub(b'{"seconds": S, "microseconds": U}', b)
+    return VERSION.sub(b'VERSION', b)
+
+
+def mask_stderr(b):
+    b = ARGV0.sub(b'ARGV0: ', b)
+    return SIGNAL.sub(rb'terminating on signal \1 from pid P (NAME)', b)
+
+
+def qemu_args(args):
+    out = []
+    skip = False
+    for i, a in enumerate(args):
+        if skip:
+            skip = False
+            continue
+        if a == "--dialect" and i + 1 < len(args) and args[i + 1] == "7.2":
+            skip = True
+            continue
+        if a == "--dialect=7.2":
+            continue
+        out.append(a)
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--builddir", default=golden.default_builddir(), help="ignored")
+    ap.add_argument("names", nargs="*", help="cases to run (default: all 7.2 compare files)")
+    args = ap.parse_args()
+
+    qemu = shutil.which(QEMU)
+    if not qemu:
+        if os.environ.get("EMU_SKIP_QEMU") == "1":
+            print("skipped: %s is not installed (EMU_SKIP_QEMU=1)" % QEMU)
+            print("0 passed, 0 failed")
+            return 0
+        print("FAIL: %s is not installed (set EMU_SKIP_QEMU=1 to skip this suite)" % QEMU)
+        print("0 passed, 1 failed")
+        return 1
+
+    paths = golden.select(golden.find_all(("7.2",)), args.names)
+    passed = failed = skipped = 0
+    for path in paths:
+        rel = os.path.relpath(path, golden.GOLDEN_DIR)[:-2]
+        try:
+            g = golden.parse(path)
+        except golden.GoldenError as e:
+            print("FAIL %s: malformed golden file: %s" % (rel, e))
+            failed += 1
+            continue
+        if not g.qemu_compare:
+            skipped += 1
+            continue
+        problems = golden.lint(g)
+        if problems:
+            print("FAIL %s: %s" % (rel, "; ".join(problems)))
+            failed += 1
+            continue
+        res = golden.run([qemu] + qemu_args(g.args), g.stdin)
+        res.stdout = mask_stdout(res.stdout)
+        res.stderr = mask_stderr(res.stderr)
+        mismatches = golden.compare(mask_stdout(g.stdout), mask_stderr(g.stderr), g.status, res)
+        if mismatches:
+            print("FAIL %s" % rel)
+            for m in mismatches:
+                for line in m.splitlines():
+                    print("    " + line)
+            failed += 1
+        else:
+            print("ok   %s" % rel)
+            passed += 1
+        sys.stdout.flush()
+    if args.names and not paths:
+        print("no 7.2 golden file matches %s" % " ".join(args.names))
+        failed += 1
+    print("(%d file(s) with 'qemu: skip' not compared)" % skipped)
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

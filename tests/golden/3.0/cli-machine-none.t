@@ -1,0 +1,16 @@
+# -machine none is the same as -M none; -S -S is harmless.
+# 3.0: expected output written from the spec, not from a QEMU run
+args: -machine none -nodefaults -display none -qmp stdio --dialect 3.0 -S -S
+status: 0
+qemu: skip 3.0 dialect: no QEMU 3.0 to compare with
+--- stdin
+{"execute":"qmp_capabilities"}
+{"execute":"query-status"}
+{"execute":"quit"}
+--- stdout
+{"QMP": {"version": {"qemu": {"micro": 0, "minor": 0, "major": 3}, "package": "emu 0.1.0"}, "capabilities": []}}
+{"return": {}}
+{"return": {"status": "prelaunch", "singlestep": false, "running": false}}
+{"return": {}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false}}
+--- stderr

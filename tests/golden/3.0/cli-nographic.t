@@ -1,0 +1,16 @@
+# -nographic with -nodefaults and -qmp stdio is accepted and runs (no serial on stdio).
+# 3.0: expected output written from the spec, not from a QEMU run
+args: -M none -nodefaults -display none -qmp stdio --dialect 3.0 -nographic
+status: 0
+qemu: skip 3.0 dialect: no QEMU 3.0 to compare with
+--- stdin
+{"execute":"qmp_capabilities"}
+{"execute":"query-status"}
+{"execute":"quit"}
+--- stdout
+{"QMP": {"version": {"qemu": {"micro": 0, "minor": 0, "major": 3}, "package": "emu 0.1.0"}, "capabilities": []}}
+{"return": {}}
+{"return": {"status": "running", "singlestep": false, "running": true}}
+{"return": {}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false}}
+--- stderr

@@ -1,0 +1,28 @@
+# cont in state paused (spec 6.1, 6.3 table; 3.0 event order: request-driven events after
+# the return). State reached with: -S + cont, stop.
+# 3.0: expected output written from the spec, not from a QEMU run
+args: -M none -nodefaults -display none -qmp stdio --dialect 3.0 -S
+status: 0
+qemu: skip 3.0 dialect: no QEMU 3.0 to compare with
+--- stdin
+{"execute":"qmp_capabilities"}
+{"execute":"cont"}
+{"execute":"stop"}
+{"execute":"query-status"}
+{"execute":"cont","id":"cont"}
+{"execute":"query-status"}
+{"execute":"quit"}
+--- stdout
+{"QMP": {"version": {"qemu": {"micro": 0, "minor": 0, "major": 3}, "package": "emu 0.1.0"}, "capabilities": []}}
+{"return": {}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "RESUME"}
+{"return": {}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "STOP"}
+{"return": {}}
+{"return": {"status": "paused", "singlestep": false, "running": false}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "RESUME"}
+{"return": {}, "id": "cont"}
+{"return": {"status": "running", "singlestep": false, "running": true}}
+{"return": {}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false}}
+--- stderr

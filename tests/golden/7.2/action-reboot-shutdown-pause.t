@@ -1,0 +1,26 @@
+# -action reboot=shutdown,shutdown=pause is -no-reboot -no-shutdown (spec 6.2; 7.2 only).
+args: -M none -nodefaults -display none -qmp stdio --dialect 7.2 -action reboot=shutdown,shutdown=pause
+status: 0
+qemu: compare
+--- stdin
+{"execute":"qmp_capabilities"}
+{"execute":"system_reset","id":1}
+{"execute":"query-status"}
+{"execute":"cont","id":2}
+{"execute":"system_reset","id":3}
+{"execute":"query-status"}
+{"execute":"quit"}
+--- stdout
+{"QMP": {"version": {"qemu": {"micro": 0, "minor": 2, "major": 7}, "package": "emu 0.1.0"}, "capabilities": ["oob"]}}
+{"return": {}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false, "reason": "host-qmp-system-reset"}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "STOP"}
+{"return": {}, "id": 1}
+{"return": {"status": "shutdown", "singlestep": false, "running": false}}
+{"id": 2, "error": {"class": "GenericError", "desc": "Resetting the Virtual Machine is required"}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false, "reason": "host-qmp-system-reset"}}
+{"return": {}, "id": 3}
+{"return": {"status": "shutdown", "singlestep": false, "running": false}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false, "reason": "host-qmp-quit"}}
+{"return": {}}
+--- stderr

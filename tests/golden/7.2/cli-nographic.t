@@ -1,0 +1,15 @@
+# -nographic with -nodefaults and -qmp stdio is accepted and runs (no serial on stdio).
+args: -M none -nodefaults -display none -qmp stdio --dialect 7.2 -nographic
+status: 0
+qemu: compare
+--- stdin
+{"execute":"qmp_capabilities"}
+{"execute":"query-status"}
+{"execute":"quit"}
+--- stdout
+{"QMP": {"version": {"qemu": {"micro": 0, "minor": 2, "major": 7}, "package": "emu 0.1.0"}, "capabilities": ["oob"]}}
+{"return": {}}
+{"return": {"status": "running", "singlestep": false, "running": true}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false, "reason": "host-qmp-quit"}}
+{"return": {}}
+--- stderr

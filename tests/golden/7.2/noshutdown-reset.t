@@ -1,0 +1,27 @@
+# -no-shutdown alone: system_reset is a normal reset (RESET, stays running; from paused to
+# prelaunch) and quit exits (spec 6.2).
+args: -M none -nodefaults -display none -qmp stdio --dialect 7.2 -no-shutdown
+status: 0
+qemu: compare
+--- stdin
+{"execute":"qmp_capabilities"}
+{"execute":"system_reset","id":1}
+{"execute":"query-status"}
+{"execute":"stop"}
+{"execute":"system_reset","id":2}
+{"execute":"query-status"}
+{"execute":"quit","id":3}
+--- stdout
+{"QMP": {"version": {"qemu": {"micro": 0, "minor": 2, "major": 7}, "package": "emu 0.1.0"}, "capabilities": ["oob"]}}
+{"return": {}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "RESET", "data": {"guest": false, "reason": "host-qmp-system-reset"}}
+{"return": {}, "id": 1}
+{"return": {"status": "running", "singlestep": false, "running": true}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "STOP"}
+{"return": {}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "RESET", "data": {"guest": false, "reason": "host-qmp-system-reset"}}
+{"return": {}, "id": 2}
+{"return": {"status": "prelaunch", "singlestep": false, "running": false}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false, "reason": "host-qmp-quit"}}
+{"return": {}, "id": 3}
+--- stderr
