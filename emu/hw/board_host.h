@@ -42,12 +42,20 @@ static inline void irq_set(const irq_line *l, bool level)
 /* The board's virtual time in ns, as devices see it. */
 typedef struct dev_clock {
     uint64_t (*now_ns)(void *opaque);
+    /* A device armed or moved a deadline: the board must recompute how far harts may run. */
+    void (*deadline_changed)(void *opaque);
     void *opaque;
 } dev_clock;
 
 static inline uint64_t dev_now(const dev_clock *c)
 {
     return c->now_ns(c->opaque);
+}
+
+static inline void dev_deadline_changed(const dev_clock *c)
+{
+    if (c->deadline_changed)
+        c->deadline_changed(c->opaque);
 }
 
 #define DEV_NO_DEADLINE UINT64_MAX

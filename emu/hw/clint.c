@@ -5,22 +5,28 @@
 
 #include <string.h>
 
+static void write_timecmp(clint *c, int h, uint64_t v);
+
 void clint_init(clint *c, int nharts, dev_clock clock)
 {
     memset(c, 0, sizeof(*c));
     c->nharts = nharts > CLINT_MAX_HARTS ? CLINT_MAX_HARTS : nharts;
     c->clock = clock;
-    clint_reset(c);
 }
 
 void clint_reset(clint *c)
 {
+    c->time_delta = 0;
+    /* Like QEMU's aclint reset: mtime is written to 0, which re-evaluates every mtimecmp (0 after
+     * reset), so MTIP starts pending. Harts must be reset before this. */
+    c->time_delta = -(int64_t)clint_mtime(c);
     for (int i = 0; i < c->nharts; i++) {
         c->msip_val[i] = 0;
+        irq_set(&c->msip[i], false);
         c->timecmp[i] = 0;
         c->deadline_ns[i] = DEV_NO_DEADLINE;
+        write_timecmp(c, i, 0);
     }
-    c->time_delta = 0;
 }
 
 uint64_t clint_mtime(clint *c)
@@ -45,6 +51,7 @@ static void write_timecmp(clint *c, int h, uint64_t v)
         c->deadline_ns[h] = DEV_NO_DEADLINE; /* beyond any reachable time */
     else
         c->deadline_ns[h] = now + diff * ns_per_tick;
+    dev_deadline_changed(&c->clock);
 }
 
 uint64_t clint_next_deadline(const clint *c)

@@ -25,6 +25,7 @@ void emu_testdev_update_time(emu_testdev *t, uint64_t now_ns)
 static void arm(emu_testdev *t)
 {
     t->deadline_ns = t->wdt_period ? dev_now(&t->clock) + t->wdt_period : DEV_NO_DEADLINE;
+    dev_deadline_changed(&t->clock);
 }
 
 static uint64_t td_read(void *opaque, uint64_t off, unsigned size)

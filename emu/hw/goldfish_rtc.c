@@ -49,6 +49,7 @@ static void set_alarm(goldfish_rtc *r)
     } else {
         r->deadline_ns = r->alarm_next - (uint64_t)r->tick_offset;
         r->alarm_running = 1;
+        dev_deadline_changed(&r->clock);
     }
 }
 

@@ -112,6 +112,15 @@ static uint64_t now_cb(void *opaque)
     return hart_clock_ns(&((virt_board *)opaque)->clock);
 }
 
+static void deadline_cb(void *opaque)
+{
+    virt_board *b = opaque;
+    if (b->running) {
+        b->running->yield = true;
+        b->running->exit_req = 1;
+    }
+}
+
 static uint64_t rdtime_cb(void *opaque)
 {
     return clint_mtime(&((virt_board *)opaque)->clint);
@@ -179,7 +188,7 @@ virt_board *virt_new(const virt_config *cfg, strbuf *err)
     b->clock.shift = c.icount_shift;
     b->dev_host = (board_host_ops){
         h_shutdown, h_reset, h_panic, h_suspend, h_watchdog, h_serial, c.host->host_time_ns};
-    dev_clock dc = {now_cb, b};
+    dev_clock dc = {now_cb, deadline_cb, b};
     clint_init(&b->clint, c.nharts, dc);
     plic_init(&b->plic, c.nharts);
     b->uart.irq = (irq_line){plic_set_irq, &b->plic, UART_IRQ};
@@ -330,6 +339,8 @@ void virt_reset(virt_board *b)
     }
     write_rom(b, b->image ? b->elf.entry : VIRT_DRAM_BASE);
     tb_cache_flush(b->tbc);
+    for (int i = 0; i < b->cfg.nharts; i++)
+        hart_reset(&b->harts[i], VIRT_MROM_BASE);
     clint_reset(&b->clint);
     plic_reset(&b->plic);
     uart_reset(&b->uart);
@@ -337,8 +348,6 @@ void virt_reset(virt_board *b)
     goldfish_rtc_reset(&b->rtc, epoch - (int64_t)virt_now_ns(b));
     emu_testdev_reset(&b->tdev);
     htif_reset(&b->htif);
-    for (int i = 0; i < b->cfg.nharts; i++)
-        hart_reset(&b->harts[i], VIRT_MROM_BASE);
     b->cur = 0;
     b->slice_left = b->cfg.quantum;
     b->stop = false;

@@ -28,10 +28,9 @@
 
 #define S_INTS   ((1ULL << IRQ_SSI) | (1ULL << IRQ_STI) | (1ULL << IRQ_SEI))
 #define ALL_INTS (S_INTS | (1ULL << IRQ_MSI) | (1ULL << IRQ_MTI) | (1ULL << IRQ_MEI))
-#define MEDELEG_MASK                                                                               \
-    ((1ULL << 0) | (1ULL << 1) | (1ULL << 2) | (1ULL << 3) | (1ULL << 4) | (1ULL << 5) |           \
-     (1ULL << 6) | (1ULL << 7) | (1ULL << 8) | (1ULL << 9) | (1ULL << 12) | (1ULL << 13) |         \
-     (1ULL << 15))
+/* The writable bits QEMU 7.2 exposes (its masks include hypervisor causes and interrupts). */
+#define MEDELEG_MASK 0xf0bfffULL
+#define MIDELEG_MASK 0x3666ULL
 
 enum {
     CSR_SSTATUS = 0x100,
@@ -314,7 +313,7 @@ static bool csr_write(hart *h, unsigned csr, uint64_t v)
         h->medeleg = v & MEDELEG_MASK;
         return true;
     case CSR_MIDELEG:
-        h->mideleg = v & S_INTS;
+        h->mideleg = v & MIDELEG_MASK;
         return true;
     case CSR_MIE:
         h->mie = v & ALL_INTS;

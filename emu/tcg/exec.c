@@ -387,7 +387,8 @@ uint64_t hart_run(hart *h, uint64_t budget)
     uint64_t done = 0;
     int stuck = 0;
     tb_exec_fn exec = tb_cache_exec(h->tbc);
-    while (done < budget && !*h->stop) {
+    h->yield = false;
+    while (done < budget && !*h->stop && !h->yield) {
         h->exit_req = 0;
         if (h->mip & h->mie) {
             h->wfi = false;

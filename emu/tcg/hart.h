@@ -79,6 +79,7 @@ typedef struct hart {
     int exit_req;         /* leave the block loop at the next boundary */
     bool fetch_bare;      /* instruction fetch is untranslated (M-mode or satp.MODE=Bare) */
     bool wfi;
+    bool yield; /* end hart_run at the next boundary (a device deadline moved) */
 
     int priv;
     uint64_t hartid;
