@@ -1,6 +1,7 @@
 # Queries allowed in preconfig (spec 4.4) before x-exit-preconfig, and the refused ones
 # (query-target, query-kvm, query-cpus-fast) after it.
 # 3.0: expected output written from the spec, not from a QEMU run
+# unsure: query-chardev and query-hotpluggable-cpus results on -M none are assumed to be the 7.2 ones
 args: -M none -nodefaults -display none -qmp stdio --dialect 3.0 --preconfig -name pc -uuid 00000000-0000-0000-0000-000000000001
 status: 0
 qemu: skip 3.0 dialect: no QEMU 3.0 to compare with

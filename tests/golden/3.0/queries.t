@@ -3,6 +3,7 @@
 # (none on -M none), query-hotpluggable-cpus (not enabled), query-chardev, query-iothreads,
 # query-memdev.
 # 3.0: expected output written from the spec, not from a QEMU run
+# unsure: query-chardev and query-hotpluggable-cpus results on -M none are assumed to be the 7.2 ones
 args: -M none -nodefaults -display none -qmp stdio --dialect 3.0
 status: 0
 qemu: skip 3.0 dialect: no QEMU 3.0 to compare with
