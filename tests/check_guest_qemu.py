@@ -30,6 +30,7 @@ GUESTS = {
     "isa": {},
     "traps": {},
     "timer": {},
+    "sirq": {},
     "plic_uart": {},
     "devices": {},
     "vm": {},

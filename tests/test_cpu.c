@@ -212,6 +212,12 @@ static void test_guest_smp(void **s)
     expect_pass("smp", 4, "ok IPI to every other hart");
 }
 
+static void test_guest_sirq(void **s)
+{
+    (void)s;
+    expect_pass("sirq", 1, "ok STIP forwarded to S");
+}
+
 static void test_guest_htif(void **s)
 {
     (void)s;
