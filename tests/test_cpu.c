@@ -370,9 +370,9 @@ int main(void)
         cmocka_unit_test(test_guest_traps),     cmocka_unit_test(test_guest_timer),
         cmocka_unit_test(test_guest_plic_uart), cmocka_unit_test(test_guest_devices),
         cmocka_unit_test(test_guest_vm),        cmocka_unit_test(test_guest_selfmod),
-        cmocka_unit_test(test_guest_smp),       cmocka_unit_test(test_guest_htif),
-        cmocka_unit_test(test_guest_testdev),   cmocka_unit_test(test_guest_benches),
-        cmocka_unit_test(test_exact_budget),
+        cmocka_unit_test(test_guest_smp),       cmocka_unit_test(test_guest_sirq),
+        cmocka_unit_test(test_guest_htif),      cmocka_unit_test(test_guest_testdev),
+        cmocka_unit_test(test_guest_benches),   cmocka_unit_test(test_exact_budget),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
