@@ -312,7 +312,7 @@ def emu_path(builddir):
     or from the repository root when they do not exist there."""
     if not os.path.isabs(builddir) and not os.path.isdir(builddir):
         builddir = os.path.join(ROOT, builddir)
-    return os.path.join(builddir, "emu")
+    return os.path.abspath(os.path.join(builddir, "emu"))
 
 
 def default_builddir():

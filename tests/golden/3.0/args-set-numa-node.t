@@ -52,7 +52,7 @@ qemu: skip 3.0 dialect: no QEMU 3.0 to compare with
 {"error": {"class": "GenericError", "desc": "Parameter 'null' expects uint16_t"}}
 {"error": {"class": "GenericError", "desc": "Parameter 'mem' expects uint64"}}
 {"error": {"class": "GenericError", "desc": "Invalid parameter type for 'memdev', expected: string"}}
-{"error": {"class": "GenericError", "desc": "Parameter 'initiator' expects uint64"}}
+{"error": {"class": "GenericError", "desc": "Parameter 'initiator' is unexpected"}}
 {"error": {"class": "GenericError", "desc": "Parameter 'src' is missing"}}
 {"error": {"class": "GenericError", "desc": "Parameter 'val' expects uint8_t"}}
 {"error": {"class": "GenericError", "desc": "Parameter 'dst' expects uint64"}}

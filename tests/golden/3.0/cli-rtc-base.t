@@ -13,5 +13,5 @@ qemu: skip 3.0 dialect: no QEMU 3.0 to compare with
 {"return": {}}
 {"return": {"status": "running", "singlestep": false, "running": true}}
 {"return": {}}
-{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false}}
+{"timestamp": {"seconds": 1262304000, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false}}
 --- stderr

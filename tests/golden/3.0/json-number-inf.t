@@ -10,5 +10,11 @@ qemu: skip QEMU prints non-finite numbers as bare inf; emu's behaviour is its ow
 {"execute":"query-name","id":[1e400,1]}
 {"execute":"quit"}
 --- stdout
-TODO-UPDATE
+{"QMP": {"version": {"qemu": {"micro": 0, "minor": 0, "major": 3}, "package": "emu 0.1.0"}, "capabilities": []}}
+{"return": {}}
+{"return": {}, "id": null}
+{"return": {}, "id": null}
+{"return": {}, "id": [null, 1]}
+{"return": {}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false}}
 --- stderr

@@ -10,5 +10,11 @@ qemu: skip QEMU prints non-finite numbers as bare inf; emu's behaviour is its ow
 {"execute":"query-name","id":[1e400,1]}
 {"execute":"quit"}
 --- stdout
-TODO-UPDATE
+{"QMP": {"version": {"qemu": {"micro": 0, "minor": 2, "major": 7}, "package": "emu 0.1.0"}, "capabilities": ["oob"]}}
+{"return": {}}
+{"return": {}, "id": null}
+{"return": {}, "id": null}
+{"return": {}, "id": [null, 1]}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false, "reason": "host-qmp-quit"}}
+{"return": {}}
 --- stderr

@@ -8,5 +8,9 @@ qemu: skip QEMU lists its many riscv64 machines
 {"execute":"query-machines","id":1}
 {"execute":"quit"}
 --- stdout
-TODO-UPDATE
+{"QMP": {"version": {"qemu": {"micro": 0, "minor": 2, "major": 7}, "package": "emu 0.1.0"}, "capabilities": ["oob"]}}
+{"return": {}}
+{"return": [{"hotpluggable-cpus": false, "name": "none", "numa-mem-supported": false, "cpu-max": 1, "deprecated": false, "default-ram-id": "ram"}], "id": 1}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false, "reason": "host-qmp-quit"}}
+{"return": {}}
 --- stderr

@@ -1,0 +1,882 @@
+/* Command-line parsing in QEMU's spelling, with QEMU's messages (`emu: -foo: invalid option`).
+ * Options are looked up in one table; checks across options run after the whole line parsed,
+ * in QEMU's order. Must never open, fork or start anything: it only records. */
+#include "emu/cli.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "emu/dialect.h"
+#include "emu/machine.h"
+#include "emu/runstate.h"
+#include "emu/vclock.h"
+#include "qmp/commands.h"
+
+emu_options emu_opts;
+
+/* ---- key=value lists (QEMU's QemuOpts syntax, minus escaping of commas by doubling) ---- */
+
+typedef struct kv {
+    char *key, *val;
+} kv;
+
+typedef struct kvlist {
+    kv items[16];
+    int n;
+    char *copy;
+} kvlist;
+
+/* Splits "first,k=v,k2=v2". A first item without '=' is given implied_key (if not NULL). */
+static bool kv_parse(kvlist *l, const char *s, const char *implied_key)
+{
+    l->n = 0;
+    l->copy = strdup(s);
+    char *p = l->copy;
+    bool first = true;
+    while (p && *p && l->n < 16) {
+        char *comma = strchr(p, ',');
+        if (comma) {
+            *comma = 0;
+        }
+        char *eq = strchr(p, '=');
+        if (eq) {
+            *eq = 0;
+            l->items[l->n++] = (kv){p, eq + 1};
+        } else if (first && implied_key) {
+            l->items[l->n++] = (kv){(char *)implied_key, p};
+        } else {
+            /* A bare flag: "server" means server=on, "nowait" means wait=off. */
+            if (!strncmp(p, "no", 2)) {
+                l->items[l->n++] = (kv){p + 2, "off"};
+            } else {
+                l->items[l->n++] = (kv){p, "on"};
+            }
+        }
+        first = false;
+        p = comma ? comma + 1 : NULL;
+    }
+    return true;
+}
+
+static void kv_free(kvlist *l)
+{
+    free(l->copy);
+    l->copy = NULL;
+    l->n = 0;
+}
+
+static int on_off(const char *v)
+{
+    if (!strcmp(v, "on") || !strcmp(v, "yes") || !strcmp(v, "true")) {
+        return 1;
+    }
+    if (!strcmp(v, "off") || !strcmp(v, "no") || !strcmp(v, "false")) {
+        return 0;
+    }
+    return -1;
+}
+
+/* ---- error reporting ---- */
+
+static const char *cur_opt, *cur_arg;
+
+static int opt_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int opt_error(const char *fmt, ...)
+{
+    va_list ap;
+    if (cur_arg) {
+        fprintf(stderr, "%s: %s %s: ", emu_opts.argv0, cur_opt, cur_arg);
+    } else {
+        fprintf(stderr, "%s: %s: ", emu_opts.argv0, cur_opt);
+    }
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return 1;
+}
+
+static int plain_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int plain_error(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", emu_opts.argv0);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return 1;
+}
+
+/* ---- option handlers: return -1 to go on, or an exit status ---- */
+
+static const char *machine_name_opt;
+static const char *action_arg;
+static bool no_shutdown, no_reboot, autostart_off;
+
+static int opt_machine(const char *arg)
+{
+    kvlist l;
+    kv_parse(&l, arg, "type");
+    int rc = -1;
+    for (int i = 0; i < l.n; i++) {
+        const char *k = l.items[i].key, *v = l.items[i].val;
+        if (!strcmp(k, "type")) {
+            free((char *)machine_name_opt);
+            machine_name_opt = strdup(v);
+        } else if (!strcmp(k, "accel")) {
+            if (strcmp(v, "tcg") != 0) {
+                rc = plain_error("invalid accelerator %s", v);
+                break;
+            }
+        } else if (!strcmp(k, "dumpdtb") || !strcmp(k, "hmat")) {
+            /* accepted; used by later board work */
+        } else {
+            const char *mn = machine_name_opt ? machine_name_opt : "none";
+            rc = plain_error("Property '%s-machine.%s' not found", mn, k);
+            break;
+        }
+    }
+    kv_free(&l);
+    return rc;
+}
+
+static int opt_name(const char *arg)
+{
+    kvlist l;
+    kv_parse(&l, arg, "guest");
+    int rc = -1;
+    for (int i = 0; i < l.n; i++) {
+        const char *k = l.items[i].key;
+        if (!strcmp(k, "guest")) {
+            free((char *)emu_opts.name);
+            emu_opts.name = strdup(l.items[i].val);
+        } else if (strcmp(k, "process") != 0 && strcmp(k, "debug-threads") != 0) {
+            rc = opt_error("Invalid parameter '%s'", k);
+            break;
+        }
+    }
+    kv_free(&l);
+    return rc;
+}
+
+static int opt_uuid(const char *arg)
+{
+    static const int groups[] = {8, 4, 4, 4, 12};
+    const char *p = arg;
+    for (int g = 0; g < 5; g++) {
+        for (int i = 0; i < groups[g]; i++, p++) {
+            if (!isxdigit((unsigned char)*p)) {
+                return opt_error("failed to parse UUID string: wrong format");
+            }
+        }
+        if (g < 4 && *p++ != '-') {
+            return opt_error("failed to parse UUID string: wrong format");
+        }
+    }
+    if (*p) {
+        return opt_error("failed to parse UUID string: wrong format");
+    }
+    for (int i = 0; i < 36; i++) {
+        emu_opts.uuid[i] = (char)tolower((unsigned char)arg[i]);
+    }
+    emu_opts.uuid[36] = 0;
+    return -1;
+}
+
+bool cli_parse_datetime(const char *s, int64_t *ns)
+{
+    int y, mo, d, h = 0, mi = 0, sec = 0, n = 0;
+    if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &n) == 6 && !s[n]) {
+        /* full form */
+    } else if (n = 0, sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) == 3 && !s[n]) {
+        h = mi = sec = 0;
+    } else {
+        return false;
+    }
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59 || y < 1970) {
+        return false;
+    }
+    /* Days from civil (proleptic Gregorian), no host time zone involved. */
+    int yy = y - (mo <= 2);
+    int era = yy / 400;
+    int yoe = yy - era * 400;
+    int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    int64_t days = (int64_t)era * 146097 + doe - 719468;
+    *ns = ((days * 86400) + h * 3600 + mi * 60 + sec) * (int64_t)1000000000;
+    return true;
+}
+
+static int opt_rtc(const char *arg)
+{
+    kvlist l;
+    kv_parse(&l, arg, NULL);
+    int rc = -1;
+    for (int i = 0; i < l.n && rc < 0; i++) {
+        const char *k = l.items[i].key, *v = l.items[i].val;
+        if (!strcmp(k, "base")) {
+            int64_t ns;
+            if (!strcmp(v, "utc") || !strcmp(v, "localtime")) {
+                /* Host time: read once at start-up (an input the recorder logs). */
+                emu_opts.rtc_base = !strcmp(v, "utc") ? "utc" : "localtime";
+            } else if (cli_parse_datetime(v, &ns)) {
+                vclock_set_epoch_ns(ns);
+                emu_opts.rtc_base = "fixed";
+            } else {
+                rc = plain_error("invalid datetime format\nvalid formats: "
+                                 "'2006-06-17T16:01:21' or '2006-06-17'");
+            }
+        } else if (!strcmp(k, "clock")) {
+            if (strcmp(v, "host") && strcmp(v, "rt") && strcmp(v, "vm")) {
+                rc = plain_error("invalid option value '%s'", v);
+            }
+        } else if (!strcmp(k, "driftfix")) {
+            if (strcmp(v, "none") && strcmp(v, "slew")) {
+                rc = plain_error("invalid option value '%s'", v);
+            }
+        } else {
+            rc = opt_error("Invalid parameter '%s'", k);
+        }
+    }
+    kv_free(&l);
+    return rc;
+}
+
+static int opt_action(const char *arg)
+{
+    kvlist l;
+    kv_parse(&l, arg, NULL);
+    int rc = -1;
+    for (int i = 0; i < l.n && rc < 0; i++) {
+        const char *k = l.items[i].key, *v = l.items[i].val;
+        const char *const *names = NULL;
+        int *slot = NULL;
+        if (!strcmp(k, "shutdown")) {
+            names = shutdown_action_names;
+            slot = (int *)&rs_policy.shutdown;
+        } else if (!strcmp(k, "reboot")) {
+            names = reboot_action_names;
+            slot = (int *)&rs_policy.reboot;
+        } else if (!strcmp(k, "panic")) {
+            names = panic_action_names;
+            slot = (int *)&rs_policy.panic;
+        } else if (!strcmp(k, "watchdog")) {
+            names = watchdog_action_names;
+            slot = (int *)&rs_policy.watchdog;
+        } else {
+            rc = opt_error("Invalid parameter '%s'", k);
+            break;
+        }
+        int idx = qapi_enum_index(names, v);
+        if (idx < 0) {
+            rc = opt_error("Parameter '%s' does not accept value '%s'", k, v);
+            break;
+        }
+        *slot = idx;
+    }
+    kv_free(&l);
+    return rc;
+}
+
+static chardev_opts *new_chardev(const char *spec)
+{
+    if (emu_opts.nchardevs >= MAX_MONITORS) {
+        return NULL;
+    }
+    chardev_opts *c = &emu_opts.chardevs[emu_opts.nchardevs++];
+    memset(c, 0, sizeof(*c));
+    c->spec = strdup(spec);
+    c->fd = -1;
+    return c;
+}
+
+/* -qmp SPEC: stdio | unix:PATH[,opts] | tcp:HOST:PORT[,opts] */
+static int opt_qmp(const char *arg)
+{
+    static int compat_index;
+    chardev_opts *c = new_chardev(arg);
+    if (!c) {
+        return opt_error("too many monitors (at most %d)", MAX_MONITORS);
+    }
+    c->is_monitor = true;
+    c->wait = true;
+    c->optname = "qmp";
+    char label[32];
+    snprintf(label, sizeof(label), "compat_monitor%d", compat_index++);
+    c->id = strdup(label);
+    kvlist l;
+    kv_parse(&l, arg, "backend");
+    const char *backend = l.n ? l.items[0].val : "";
+    int rc = -1;
+    if (!strcmp(backend, "stdio")) {
+        c->kind = CHARDEV_STDIO;
+    } else if (!strncmp(backend, "unix:", 5)) {
+        c->kind = CHARDEV_UNIX;
+        c->path = strdup(backend + 5);
+    } else if (!strncmp(backend, "tcp:", 4)) {
+        c->kind = CHARDEV_TCP;
+        const char *hp = backend + 4;
+        const char *colon = strrchr(hp, ':');
+        if (!colon) {
+            rc = opt_error("'%s' is not a valid char driver", arg);
+        } else {
+            c->host = strndup(hp, (size_t)(colon - hp));
+            c->port = atoi(colon + 1);
+        }
+    } else {
+        opt_error("'%s' is not a valid char driver", arg);
+        rc = opt_error("parse error: %s", arg);
+    }
+    for (int i = 1; i < l.n && rc < 0; i++) {
+        const char *k = l.items[i].key, *v = l.items[i].val;
+        int b = on_off(v);
+        if (!strcmp(k, "server") && b >= 0) {
+            c->server = b;
+        } else if (!strcmp(k, "wait") && b >= 0) {
+            c->wait = b;
+        } else if (!strcmp(k, "pretty") && b >= 0) {
+            c->pretty = b;
+        } else {
+            opt_error("Invalid parameter '%s'", k);
+            rc = opt_error("parse error: %s", arg);
+        }
+    }
+    kv_free(&l);
+    return rc;
+}
+
+/* -chardev socket,id=ID,path=PATH|host=H,port=P|fd=N[,server=on][,wait=off] | stdio,id=ID */
+static int opt_chardev(const char *arg)
+{
+    chardev_opts *c = new_chardev(arg);
+    if (!c) {
+        return opt_error("too many character devices (at most %d)", MAX_MONITORS);
+    }
+    c->wait = true;
+    c->optname = "chardev";
+    kvlist l;
+    kv_parse(&l, arg, "backend");
+    const char *backend = l.n ? l.items[0].val : "";
+    int rc = -1;
+    bool has_fd = false, has_path = false, has_port = false;
+    for (int i = 1; i < l.n && rc < 0; i++) {
+        const char *k = l.items[i].key, *v = l.items[i].val;
+        int b = on_off(v);
+        if (!strcmp(k, "id")) {
+            c->id = strdup(v);
+        } else if (!strcmp(k, "path")) {
+            c->path = strdup(v);
+            has_path = true;
+        } else if (!strcmp(k, "host")) {
+            c->host = strdup(v);
+        } else if (!strcmp(k, "port")) {
+            c->port = atoi(v);
+            has_port = true;
+        } else if (!strcmp(k, "fd")) {
+            char *end;
+            long fd = strtol(v, &end, 10);
+            if (*end || fd < 0 || fd > 65535) {
+                rc = opt_error("Unable to parse FD number %s", v);
+            }
+            c->fd = (int)fd;
+            has_fd = true;
+        } else if (!strcmp(k, "server") && b >= 0) {
+            c->server = b;
+        } else if (!strcmp(k, "wait") && b >= 0) {
+            c->wait = b;
+        } else {
+            rc = opt_error("Invalid parameter '%s'", k);
+        }
+    }
+    if (rc < 0) {
+        if (!strcmp(backend, "stdio")) {
+            c->kind = CHARDEV_STDIO;
+        } else if (!strcmp(backend, "socket")) {
+            if (has_fd) {
+                c->kind = CHARDEV_FD;
+            } else if (has_path) {
+                c->kind = CHARDEV_UNIX;
+            } else if (has_port) {
+                c->kind = CHARDEV_TCP;
+            } else {
+                rc = opt_error("Unable to parse FD number ");
+            }
+        } else {
+            rc = opt_error("'%s' is not a valid char driver name", backend);
+        }
+    }
+    if (rc < 0 && !c->id) {
+        rc = opt_error("chardev: no id specified");
+    }
+    kv_free(&l);
+    return rc;
+}
+
+static int opt_mon(const char *arg)
+{
+    kvlist l;
+    kv_parse(&l, arg, "chardev");
+    const char *chr = NULL, *mode = "readline";
+    bool pretty = false;
+    int rc = -1;
+    for (int i = 0; i < l.n && rc < 0; i++) {
+        const char *k = l.items[i].key, *v = l.items[i].val;
+        if (!strcmp(k, "chardev")) {
+            chr = v;
+        } else if (!strcmp(k, "mode")) {
+            mode = v;
+        } else if (!strcmp(k, "pretty")) {
+            pretty = on_off(v) == 1;
+        } else {
+            rc = opt_error("Invalid parameter '%s'", k);
+        }
+    }
+    chardev_opts *found = NULL;
+    for (int i = 0; rc < 0 && i < emu_opts.nchardevs; i++) {
+        if (emu_opts.chardevs[i].id && chr && !strcmp(emu_opts.chardevs[i].id, chr)) {
+            found = &emu_opts.chardevs[i];
+        }
+    }
+    if (rc < 0 && !found) {
+        rc = opt_error("chardev \"%s\" not found", chr ? chr : "");
+    } else if (rc < 0 && strcmp(mode, "control") != 0) {
+        rc = opt_error("only QMP monitors (mode=control) exist in emu; HMP (mode=%s) does not",
+                       mode);
+    } else if (rc < 0) {
+        found->is_monitor = true;
+        found->pretty = pretty;
+    }
+    kv_free(&l);
+    return rc;
+}
+
+static int opt_display(const char *arg)
+{
+    if (strcmp(arg, "none") != 0 && strncmp(arg, "none,", 5) != 0) {
+        return plain_error("Display '%s' is not available (emu has only -display none)", arg);
+    }
+    return -1;
+}
+
+static uint64_t parse_size(const char *s, bool *ok)
+{
+    char *end;
+    double v = strtod(s, &end);
+    uint64_t mul = 1 << 20; /* QEMU's -m default unit is MiB */
+    switch (*end) {
+    case 0:
+        break;
+    case 'k':
+    case 'K':
+        mul = 1 << 10;
+        end++;
+        break;
+    case 'm':
+    case 'M':
+        mul = 1 << 20;
+        end++;
+        break;
+    case 'g':
+    case 'G':
+        mul = 1 << 30;
+        end++;
+        break;
+    case 't':
+    case 'T':
+        mul = (uint64_t)1 << 40;
+        end++;
+        break;
+    default:
+        *ok = false;
+        return 0;
+    }
+    *ok = !*end && end != s && v >= 0;
+    return (uint64_t)(v * (double)mul);
+}
+
+static int opt_m(const char *arg)
+{
+    bool ok;
+    const char *s = !strncmp(arg, "size=", 5) ? arg + 5 : arg;
+    uint64_t sz = parse_size(s, &ok);
+    if (!ok) {
+        opt_error("Parameter 'size' expects a non-negative number below 2^64");
+        fputs("Optional suffix k, M, G, T, P or E means kilo-, mega-, giga-, tera-, peta-\n"
+              "and exabytes, respectively.\n",
+              stderr);
+        return 1;
+    }
+    if (sz) {
+        machine_cfg.ram_size = sz;
+    }
+    return -1;
+}
+
+static int opt_smp(const char *arg)
+{
+    kvlist l;
+    kv_parse(&l, arg, "cpus");
+    int rc = -1;
+    for (int i = 0; i < l.n && rc < 0; i++) {
+        const char *k = l.items[i].key;
+        int v = atoi(l.items[i].val);
+        if (!strcmp(k, "cpus")) {
+            machine_cfg.smp_cpus = v;
+        } else if (!strcmp(k, "maxcpus")) {
+            machine_cfg.smp_maxcpus = v;
+        } else if (!strcmp(k, "sockets")) {
+            machine_cfg.smp_sockets = v;
+        } else if (!strcmp(k, "cores")) {
+            machine_cfg.smp_cores = v;
+        } else if (!strcmp(k, "threads")) {
+            machine_cfg.smp_threads = v;
+        } else {
+            rc = opt_error("Invalid parameter '%s'", k);
+        }
+    }
+    kv_free(&l);
+    return rc;
+}
+
+static int opt_icount(const char *arg)
+{
+    kvlist l;
+    kv_parse(&l, arg, "shift");
+    int rc = -1;
+    for (int i = 0; i < l.n && rc < 0; i++) {
+        const char *k = l.items[i].key, *v = l.items[i].val;
+        if (!strcmp(k, "shift")) {
+            char *end;
+            long s = strtol(v, &end, 10);
+            if (*end || s < 0 || s > 10) {
+                rc = plain_error("icount: shift must be a number from 0 to 10 (got '%s')", v);
+            } else {
+                machine_cfg.icount_shift = (int)s;
+            }
+        } else if (strcmp(k, "align") && strcmp(k, "sleep") && strcmp(k, "rr") &&
+                   strcmp(k, "rrfile")) {
+            rc = opt_error("Invalid parameter '%s'", k);
+        }
+    }
+    kv_free(&l);
+    return rc;
+}
+
+static void print_help(void)
+{
+    printf("usage: emu [options]\n"
+           "emu %s: a deterministic record/replay test-harness emulator with QEMU's QMP\n\n"
+           "Machine\n"
+           "  -M, -machine NAME[,accel=tcg]   board (-M help lists them)\n"
+           "  -m SIZE          RAM size (MiB unless suffixed)\n"
+           "  -smp N[,maxcpus=,sockets=,cores=,threads=]\n"
+           "  -kernel FILE     guest image; -bios none\n"
+           "  -icount shift=N  2^N ns of virtual time per instruction\n"
+           "Start-up and runstates\n"
+           "  -S               do not start the guest (prelaunch until 'cont')\n"
+           "  --preconfig      pause before the board is built (x-exit-preconfig goes on)\n"
+           "  -incoming defer|URI\n"
+           "  -no-shutdown, -no-reboot\n"
+           "  -action shutdown=poweroff|pause,reboot=reset|shutdown,panic=...  (7.2)\n"
+           "  -name NAME, -uuid UUID, -rtc base=utc|localtime|DATETIME\n"
+           "Monitors\n"
+           "  -qmp stdio|unix:PATH[,server=on][,wait=off]|tcp:HOST:PORT[,server=on][,wait=off]\n"
+           "  -chardev socket,id=ID,path=PATH|host=H,port=P|fd=N[,server=on][,wait=off]\n"
+           "  -mon chardev=ID,mode=control\n"
+           "  -daemonize [-pidfile FILE]\n"
+           "Other\n"
+           "  --dialect 3.0|7.2   QEMU behaviour to reproduce (default 3.0)\n"
+           "  -nodefaults, -nographic, -display none   accepted\n"
+           "  --version, --help\n",
+           EMU_VERSION);
+}
+
+static int list_machines(void)
+{
+    printf("Supported machines are:\n");
+    for (int i = 0; machine_classes[i]; i++) {
+        printf("%-20s %s%s\n", machine_classes[i]->name, machine_classes[i]->desc,
+               machine_classes[i]->is_default ? " (default)" : "");
+    }
+    return 0;
+}
+
+/* ---- the option table ---- */
+
+enum {
+    OPT_NOARG,
+    OPT_ARG
+};
+
+typedef struct option_def {
+    const char *name;
+    int has_arg;
+    int (*handler)(const char *arg);
+} option_def;
+
+static int h_flag_S(const char *a)
+{
+    (void)a;
+    autostart_off = true;
+    return -1;
+}
+static int h_preconfig(const char *a)
+{
+    (void)a;
+    emu_opts.preconfig = true;
+    return -1;
+}
+static int h_incoming(const char *a)
+{
+    /* QEMU switches state while parsing options (hence 3.0's preconfig -> inmigrate). */
+    if (!emu_opts.incoming) {
+        runstate_set(RUN_STATE_INMIGRATE);
+    }
+    emu_opts.incoming = a;
+    machine_incoming = a;
+    return -1;
+}
+static int h_no_shutdown(const char *a)
+{
+    (void)a;
+    no_shutdown = true;
+    return -1;
+}
+static int h_no_reboot(const char *a)
+{
+    (void)a;
+    no_reboot = true;
+    return -1;
+}
+static int h_action(const char *a)
+{
+    action_arg = a;
+    return -1;
+}
+static int h_ignore(const char *a)
+{
+    (void)a;
+    return -1;
+}
+static int h_daemonize(const char *a)
+{
+    (void)a;
+    emu_opts.daemonize = true;
+    return -1;
+}
+static int h_pidfile(const char *a)
+{
+    emu_opts.pidfile = a;
+    return -1;
+}
+static const char *dialect_arg;
+static int h_dialect(const char *a)
+{
+    dialect_arg = a;
+    return -1;
+}
+static int h_version(const char *a)
+{
+    (void)a;
+    printf("emu %s (QMP dialects: QEMU 3.0 and 7.2)\n", EMU_VERSION);
+    return 0;
+}
+static int h_help(const char *a)
+{
+    (void)a;
+    print_help();
+    return 0;
+}
+static int h_kernel(const char *a)
+{
+    machine_cfg.kernel = a;
+    return -1;
+}
+static int h_bios(const char *a)
+{
+    machine_cfg.bios = a;
+    return -1;
+}
+static int h_serial(const char *a)
+{
+    machine_cfg.serial = a;
+    return -1;
+}
+
+static const option_def options[] = {
+    {"M", OPT_ARG, opt_machine},
+    {"machine", OPT_ARG, opt_machine},
+    {"S", OPT_NOARG, h_flag_S},
+    {"preconfig", OPT_NOARG, h_preconfig},
+    {"incoming", OPT_ARG, h_incoming},
+    {"name", OPT_ARG, opt_name},
+    {"uuid", OPT_ARG, opt_uuid},
+    {"no-shutdown", OPT_NOARG, h_no_shutdown},
+    {"no-reboot", OPT_NOARG, h_no_reboot},
+    {"action", OPT_ARG, h_action},
+    {"rtc", OPT_ARG, opt_rtc},
+    {"qmp", OPT_ARG, opt_qmp},
+    {"chardev", OPT_ARG, opt_chardev},
+    {"mon", OPT_ARG, opt_mon},
+    {"nodefaults", OPT_NOARG, h_ignore},
+    {"nographic", OPT_NOARG, h_ignore},
+    {"display", OPT_ARG, opt_display},
+    {"daemonize", OPT_NOARG, h_daemonize},
+    {"pidfile", OPT_ARG, h_pidfile},
+    {"dialect", OPT_ARG, h_dialect},
+    {"version", OPT_NOARG, h_version},
+    {"help", OPT_NOARG, h_help},
+    {"h", OPT_NOARG, h_help},
+    {"m", OPT_ARG, opt_m},
+    {"smp", OPT_ARG, opt_smp},
+    {"kernel", OPT_ARG, h_kernel},
+    {"bios", OPT_ARG, h_bios},
+    {"icount", OPT_ARG, opt_icount},
+    {"serial", OPT_ARG, h_serial},
+    {NULL, 0, NULL},
+};
+
+void cli_reset(void)
+{
+    for (int i = 0; i < emu_opts.nchardevs; i++) {
+        chardev_opts *c = &emu_opts.chardevs[i];
+        free(c->id);
+        free(c->path);
+        free(c->host);
+        free(c->spec);
+    }
+    free((char *)emu_opts.name);
+    free((char *)machine_name_opt);
+    machine_name_opt = NULL;
+    memset(&emu_opts, 0, sizeof(emu_opts));
+    strcpy(emu_opts.uuid, "00000000-0000-0000-0000-000000000000");
+    emu_opts.argv0 = "emu";
+    action_arg = NULL;
+    dialect_arg = NULL;
+    no_shutdown = no_reboot = autostart_off = false;
+}
+
+/* Cross-option checks, in QEMU's order (spec §4.7). */
+static int validate(void)
+{
+    const dialect *d = cur_dialect;
+    int stdio_count = 0;
+    for (int i = 0; i < emu_opts.nchardevs; i++) {
+        chardev_opts *c = &emu_opts.chardevs[i];
+        if (c->kind != CHARDEV_STDIO) {
+            continue;
+        }
+        cur_opt = !strcmp(c->optname, "qmp") ? "-qmp" : "-chardev";
+        cur_arg = c->spec;
+        if (emu_opts.daemonize) {
+            return opt_error("cannot use stdio with -daemonize");
+        }
+        if (++stdio_count > 1) {
+            return opt_error("cannot use stdio by multiple character devices");
+        }
+    }
+    if (emu_opts.preconfig && emu_opts.incoming) {
+        if (!d->preconfig_allows_incoming_defer || strcmp(emu_opts.incoming, "defer") != 0) {
+            return plain_error("%s", d->preconfig_incoming_error);
+        }
+    }
+    if (emu_opts.preconfig && emu_opts.daemonize && d->preconfig_refuses_daemonize) {
+        return plain_error("'preconfig' and 'daemonize' options are mutually exclusive");
+    }
+    if (!machine_name_opt) {
+        plain_error("No machine specified, and there is no default");
+        fputs("Use -machine help to list supported machines\n", stderr);
+        return 1;
+    }
+    if (!strcmp(machine_name_opt, "help") || !strcmp(machine_name_opt, "?")) {
+        return list_machines();
+    }
+    machine_cfg.mc = machine_find(machine_name_opt);
+    if (!machine_cfg.mc) {
+        plain_error("unsupported machine type");
+        fputs("Use -machine help to list supported machines\n", stderr);
+        return 1;
+    }
+    return -1;
+}
+
+int cli_parse(int argc, char **argv)
+{
+    cli_reset();
+    machine_reset_state();
+    /* The dialect decides which options exist and the runstate defaults: find it first. */
+    for (int i = 1; i < argc - 1; i++) {
+        if (!strcmp(argv[i], "--dialect") || !strcmp(argv[i], "-dialect")) {
+            dialect_arg = argv[i + 1];
+        }
+    }
+    if (dialect_arg) {
+        const dialect *d = dialect_by_name(dialect_arg);
+        if (!d) {
+            cur_opt = "--dialect";
+            cur_arg = dialect_arg;
+            return opt_error("unknown dialect (known: 3.0, 7.2)");
+        }
+        cur_dialect = d;
+    } else {
+        cur_dialect = &dialects[DIALECT_3_0];
+    }
+    runstate_init(cur_dialect);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        cur_opt = a;
+        cur_arg = NULL;
+        if (a[0] != '-' || !a[1]) {
+            cur_opt = a;
+            return opt_error("emu takes no drive image arguments (emu has no block devices)");
+        }
+        const char *name = a + 1;
+        if (name[0] == '-') {
+            name++;
+        }
+        const option_def *o = options;
+        while (o->name && strcmp(o->name, name) != 0) {
+            o++;
+        }
+        if (!o->name || (!strcmp(o->name, "action") && !cur_dialect->has_action)) {
+            return opt_error("invalid option");
+        }
+        const char *arg = NULL;
+        if (o->has_arg == OPT_ARG) {
+            if (i + 1 >= argc) {
+                return opt_error("requires an argument");
+            }
+            arg = argv[++i];
+            cur_arg = arg;
+        }
+        int rc = o->handler(arg);
+        if (rc >= 0) {
+            return rc;
+        }
+    }
+    cur_opt = NULL;
+    cur_arg = NULL;
+    /* -no-shutdown/-no-reboot are shorthands for -action (applied before -action itself,
+     * which QEMU processes after all options). */
+    if (no_shutdown) {
+        rs_policy.shutdown = SHUTDOWN_ACTION_PAUSE;
+    }
+    if (no_reboot) {
+        rs_policy.reboot = REBOOT_ACTION_SHUTDOWN;
+    }
+    if (action_arg) {
+        cur_opt = "-action";
+        cur_arg = action_arg;
+        int rc = opt_action(action_arg);
+        if (rc >= 0) {
+            return rc;
+        }
+    }
+    rs_policy.autostart = !autostart_off;
+    return validate();
+}

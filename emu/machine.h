@@ -1,0 +1,64 @@
+/* Machine construction: the registry of boards (-M), the configuration gathered before the
+ * board is built (CLI and preconfig QMP), and the board-init hook that leaving preconfig runs.
+ * Must never build a board twice, nor before the preconfig phase is over. */
+#ifndef EMU_MACHINE_H
+#define EMU_MACHINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "emu/strbuf.h"
+#include "qmp/json.h"
+
+typedef struct machine_config {
+    const struct machine_class *mc;
+    uint64_t ram_size;
+    int smp_cpus, smp_maxcpus, smp_sockets, smp_cores, smp_threads;
+    const char *kernel;
+    const char *bios;
+    int icount_shift;
+    const char *serial; /* -serial spec or NULL */
+} machine_config;
+
+typedef struct machine_class {
+    const char *name;
+    const char *desc;
+    bool is_default;
+    int max_cpus;
+    bool hotpluggable_cpus;
+    bool numa_mem_supported;
+    bool wakeup_supported;
+    const char *default_ram_id;
+    const char *default_cpu_type;
+    /* Board init: builds the board from cfg. false (with err filled) on failure. */
+    bool (*init)(const machine_config *cfg, strbuf *err);
+    /* Device reset (system_reset, reset requests). */
+    void (*reset)(void);
+    /* Runs the harts for at most budget instructions; returns retired instructions. NULL:
+     * no CPUs. */
+    uint64_t (*run)(uint64_t budget);
+    /* query-cpus-fast entries (NULL: none). */
+    json_value *(*query_cpus_fast)(void);
+    void (*powerdown)(void);
+    void (*wakeup)(void);
+    void (*suspend)(void);
+    void (*teardown)(void);
+} machine_class;
+
+extern const machine_class *const machine_classes[];
+extern machine_config machine_cfg;
+
+const machine_class *machine_find(const char *name);
+const machine_class *machine_default(void);
+
+/* Resets all machine state (new run or fuzz iteration). */
+void machine_reset_state(void);
+/* The machine phase: false until the board is built (the preconfig gate). */
+bool machine_phase_ready(void);
+/* -incoming given (and its URI). */
+extern const char *machine_incoming;
+/* Builds the board (board init + reset), then starts the VM per -S/-incoming.
+ * On a board-init error: prints it to stderr as emu does and returns false (caller exits 1). */
+bool machine_create_and_start(void);
+
+#endif

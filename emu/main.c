@@ -1,0 +1,182 @@
+/* emu's entry point: parse the command line, open the monitors, daemonize if asked, build
+ * the machine unless --preconfig, then run the main loop. Must never let a bad input crash
+ * the process: every failure is a message and an exit status. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "emu/cli.h"
+#include "emu/machine.h"
+#include "emu/main_loop.h"
+#include "emu/runstate.h"
+#include "emu/vclock.h"
+#include "qmp/chardev.h"
+#include "qmp/events.h"
+#include "qmp/monitor.h"
+
+/* 2000-01-01T00:00:00Z: event timestamps start here unless -rtc base= says otherwise. */
+#define DEFAULT_EPOCH_NS (946684800LL * 1000000000LL)
+
+static bool leave_preconfig(void)
+{
+    return machine_create_and_start();
+}
+
+static void reset_devices(shutdown_cause cause)
+{
+    (void)cause;
+    if (machine_phase_ready() && machine_cfg.mc->reset) {
+        machine_cfg.mc->reset();
+    }
+}
+
+static void board_powerdown(void)
+{
+    if (machine_phase_ready() && machine_cfg.mc->powerdown) {
+        machine_cfg.mc->powerdown();
+    }
+}
+
+static void board_wakeup(void)
+{
+    if (machine_phase_ready() && machine_cfg.mc->wakeup) {
+        machine_cfg.mc->wakeup();
+    }
+}
+
+static void board_suspend(void)
+{
+    if (machine_phase_ready() && machine_cfg.mc->suspend) {
+        machine_cfg.mc->suspend();
+    }
+}
+
+static int ready_fd = -1;
+
+/* -daemonize: the parent waits until the child reports that the monitors listen and the
+ * pidfile is written, then exits with the child's start-up status. */
+static int daemonize(void)
+{
+    int p[2];
+    if (pipe(p) < 0) {
+        fprintf(stderr, "emu: cannot daemonize: %s\n", strerror(errno));
+        return 1;
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        fprintf(stderr, "emu: cannot daemonize: %s\n", strerror(errno));
+        return 1;
+    }
+    if (pid > 0) {
+        close(p[1]);
+        unsigned char st = 1;
+        ssize_t n;
+        do {
+            n = read(p[0], &st, 1);
+        } while (n < 0 && errno == EINTR);
+        _exit(n == 1 ? st : 1);
+    }
+    close(p[0]);
+    ready_fd = p[1];
+    setsid();
+    return -1;
+}
+
+static int daemon_ready(void)
+{
+    if (emu_opts.pidfile) {
+        FILE *f = fopen(emu_opts.pidfile, "w");
+        if (!f) {
+            fprintf(stderr, "emu: cannot create PID file: %s\n", strerror(errno));
+            return 1;
+        }
+        fprintf(f, "%d\n", (int)getpid());
+        fclose(f);
+    }
+    if (ready_fd >= 0) {
+        int null = open("/dev/null", O_RDWR);
+        if (null >= 0) {
+            dup2(null, 0);
+            dup2(null, 1);
+            dup2(null, 2);
+            close(null);
+        }
+        unsigned char ok = 0;
+        if (write(ready_fd, &ok, 1) != 1) {
+            return 1;
+        }
+        close(ready_fd);
+        ready_fd = -1;
+    }
+    return -1;
+}
+
+static void report_startup_failure(int status)
+{
+    if (ready_fd >= 0) {
+        unsigned char st = (unsigned char)status;
+        if (write(ready_fd, &st, 1) != 1) {
+            /* the parent is gone; nothing to tell */
+        }
+    }
+}
+
+int main(int argc, char **argv)
+{
+    setvbuf(stderr, NULL, _IOLBF, 0);
+    vclock_set_epoch_ns(DEFAULT_EPOCH_NS);
+    int rc = cli_parse(argc, argv);
+    if (rc >= 0) {
+        return rc;
+    }
+    vclock_init(machine_cfg.icount_shift);
+    if (emu_opts.rtc_base && strcmp(emu_opts.rtc_base, "fixed") != 0) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        vclock_set_epoch_ns((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
+    }
+    event_sink = monitor_broadcast_event;
+    mon_env.process_requests = runstate_process_requests;
+    rs_hooks = (runstate_hooks){
+        .reset_devices = reset_devices,
+        .powerdown = board_powerdown,
+        .wakeup = board_wakeup,
+        .suspend = board_suspend,
+        .leave_preconfig = leave_preconfig,
+    };
+    main_loop_init();
+    if (!chardevs_open()) {
+        return 1;
+    }
+    if (emu_opts.daemonize && (rc = daemonize()) >= 0) {
+        return rc;
+    }
+    chardevs_wait_for_clients();
+    if (!emu_opts.preconfig) {
+        bool ok;
+        if (cur_dialect->preconfig_runstate) {
+            /* 3.0: the preconfig loop's first pass finds the exit already requested. */
+            request_exit_preconfig();
+            int st = 0;
+            ok = !runstate_process_requests(&st);
+        } else {
+            ok = machine_create_and_start();
+        }
+        if (!ok) {
+            report_startup_failure(1);
+            emu_fatal_exit(1);
+        }
+    }
+    if ((rc = daemon_ready()) >= 0) {
+        report_startup_failure(rc);
+        return rc;
+    }
+    chardevs_start();
+    int status = main_loop_run();
+    chardevs_close_all();
+    return status;
+}

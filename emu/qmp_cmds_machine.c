@@ -1,0 +1,211 @@
+/* Handlers of the commands that act on the machine and its runstate (spec §6.1, §6.3):
+ * queries, preconfig exit, NUMA configuration, cont/stop/reset/powerdown/wakeup/quit and
+ * set-action. Must never change state in a way the runstate machine does not know of. */
+#include <string.h>
+
+#include "emu/cli.h"
+#include "emu/machine.h"
+#include "emu/runstate.h"
+#include "qmp/commands.h"
+
+void qmp_cmd_query_status(qmp_request *req)
+{
+    json_value *r = json_object();
+    json_object_set_bool(r, "running", runstate_is_running());
+    json_object_set_bool(r, "singlestep", false);
+    json_object_set_str(r, "status", run_state_names[runstate_get()]);
+    req->ret = r;
+}
+
+void qmp_cmd_query_name(qmp_request *req)
+{
+    json_value *r = json_object();
+    if (emu_opts.name) {
+        json_object_set_str(r, "name", emu_opts.name);
+    }
+    req->ret = r;
+}
+
+void qmp_cmd_query_uuid(qmp_request *req)
+{
+    json_value *r = json_object();
+    json_object_set_str(r, "UUID", emu_opts.uuid);
+    req->ret = r;
+}
+
+void qmp_cmd_query_target(qmp_request *req)
+{
+    json_value *r = json_object();
+    json_object_set_str(r, "arch", "riscv64");
+    req->ret = r;
+}
+
+void qmp_cmd_query_kvm(qmp_request *req)
+{
+    json_value *r = json_object();
+    json_object_set_bool(r, "enabled", false);
+    json_object_set_bool(r, "present", false);
+    req->ret = r;
+}
+
+void qmp_cmd_query_machines(qmp_request *req)
+{
+    bool d72 = cur_dialect->id == DIALECT_7_2;
+    json_value *list = json_array();
+    for (int i = 0; machine_classes[i]; i++) {
+        const machine_class *mc = machine_classes[i];
+        json_value *m = json_object();
+        json_object_set_str(m, "name", mc->name);
+        if (mc->is_default) {
+            json_object_set_bool(m, "is-default", true);
+        }
+        json_object_set_int(m, "cpu-max", mc->max_cpus);
+        json_object_set_bool(m, "hotpluggable-cpus", mc->hotpluggable_cpus);
+        if (d72) {
+            json_object_set_bool(m, "numa-mem-supported", mc->numa_mem_supported);
+            json_object_set_bool(m, "deprecated", false);
+            if (mc->default_cpu_type) {
+                json_object_set_str(m, "default-cpu-type", mc->default_cpu_type);
+            }
+            if (mc->default_ram_id) {
+                json_object_set_str(m, "default-ram-id", mc->default_ram_id);
+            }
+        }
+        json_array_append(list, m);
+    }
+    req->ret = list;
+}
+
+void qmp_cmd_query_cpus_fast(qmp_request *req)
+{
+    const machine_class *mc = machine_cfg.mc;
+    req->ret = (mc && mc->query_cpus_fast) ? mc->query_cpus_fast() : json_array();
+}
+
+void qmp_cmd_query_hotpluggable_cpus(qmp_request *req)
+{
+    const machine_class *mc = machine_cfg.mc;
+    if (!mc || !mc->hotpluggable_cpus) {
+        qmp_fail(req, ERROR_CLASS_GENERIC_ERROR,
+                 "The feature 'query-hotpluggable-cpus' is not enabled");
+        return;
+    }
+    req->ret = json_array();
+}
+
+void qmp_cmd_query_iothreads(qmp_request *req)
+{
+    req->ret = json_array();
+}
+
+void qmp_cmd_query_memdev(qmp_request *req)
+{
+    req->ret = json_array();
+}
+
+void qmp_cmd_x_exit_preconfig(qmp_request *req)
+{
+    const dialect *d = cur_dialect;
+    if (d->preconfig_runstate) {
+        /* 3.0: only in the preconfig state; the main loop does the rest after the return. */
+        if (!runstate_check(RUN_STATE_PRECONFIG)) {
+            qmp_fail(req, ERROR_CLASS_GENERIC_ERROR, "%s", d->exit_preconfig_error);
+            return;
+        }
+        request_exit_preconfig();
+        return;
+    }
+    /* 6.0+: the machine is built inside the command; errors are fatal (no reply). */
+    if (machine_phase_ready()) {
+        qmp_fail(req, ERROR_CLASS_GENERIC_ERROR, "%s", d->exit_preconfig_error);
+        return;
+    }
+    if (!machine_create_and_start()) {
+        emu_fatal_exit(1);
+    }
+}
+
+void qmp_cmd_set_numa_node(qmp_request *req)
+{
+    if (machine_phase_ready()) {
+        qmp_fail(req, ERROR_CLASS_GENERIC_ERROR, "%s", cur_dialect->numa_after_error);
+        return;
+    }
+    /* No board of emu models NUMA yet (it comes with the NUMA issue); QEMU answers this for
+     * every machine type without NUMA support, -M none included. */
+    qmp_fail(req, ERROR_CLASS_GENERIC_ERROR, "NUMA is not supported by this machine-type");
+}
+
+void qmp_cmd_cont(qmp_request *req)
+{
+    if (runstate_needs_reset()) {
+        qmp_fail(req, ERROR_CLASS_GENERIC_ERROR, "Resetting the Virtual Machine is required");
+        return;
+    }
+    if (runstate_check(RUN_STATE_SUSPENDED)) {
+        return;
+    }
+    if (cur_dialect->cont_checks_finish_migrate && runstate_check(RUN_STATE_FINISH_MIGRATE)) {
+        qmp_fail(req, ERROR_CLASS_GENERIC_ERROR, "Migration is not finalized yet");
+        return;
+    }
+    if (runstate_check(RUN_STATE_INMIGRATE)) {
+        rs_policy.autostart = true;
+        return;
+    }
+    vm_start();
+}
+
+void qmp_cmd_stop(qmp_request *req)
+{
+    (void)req;
+    if (runstate_check(RUN_STATE_INMIGRATE)) {
+        rs_policy.autostart = false;
+        return;
+    }
+    vm_stop(RUN_STATE_PAUSED);
+}
+
+void qmp_cmd_system_reset(qmp_request *req)
+{
+    (void)req;
+    request_reset(SHUTDOWN_CAUSE_HOST_QMP_SYSTEM_RESET);
+}
+
+void qmp_cmd_system_powerdown(qmp_request *req)
+{
+    (void)req;
+    request_powerdown();
+}
+
+void qmp_cmd_system_wakeup(qmp_request *req)
+{
+    const machine_class *mc = machine_cfg.mc;
+    const char *err = request_wakeup(mc && mc->wakeup_supported);
+    if (err) {
+        qmp_fail(req, ERROR_CLASS_GENERIC_ERROR, "%s", err);
+    }
+}
+
+void qmp_cmd_quit(qmp_request *req)
+{
+    (void)req;
+    request_quit();
+}
+
+void qmp_cmd_set_action(qmp_request *req)
+{
+    const json_value *v;
+    if ((v = json_object_get(req->args, "reboot"))) {
+        rs_policy.reboot = (reboot_action)qapi_enum_index(reboot_action_names, v->str.ptr);
+    }
+    if ((v = json_object_get(req->args, "shutdown"))) {
+        rs_policy.shutdown = (shutdown_action)qapi_enum_index(shutdown_action_names, v->str.ptr);
+    }
+    if ((v = json_object_get(req->args, "panic"))) {
+        rs_policy.panic = (panic_action)qapi_enum_index(panic_action_names, v->str.ptr);
+    }
+    if ((v = json_object_get(req->args, "watchdog"))) {
+        rs_policy.watchdog = (watchdog_action)qapi_enum_index(watchdog_action_names, v->str.ptr);
+    }
+}

@@ -1,0 +1,111 @@
+/* Growable byte buffer. Must never read or write past len/cap; allocation failure aborts. */
+#include "emu/strbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void sb_init(strbuf *sb)
+{
+    sb->buf = NULL;
+    sb->len = 0;
+    sb->cap = 0;
+}
+
+void sb_free(strbuf *sb)
+{
+    free(sb->buf);
+    sb_init(sb);
+}
+
+void sb_reserve(strbuf *sb, size_t extra)
+{
+    size_t need = sb->len + extra + 1;
+    if (need <= sb->cap) {
+        return;
+    }
+    size_t cap = sb->cap ? sb->cap : 64;
+    while (cap < need) {
+        cap *= 2;
+    }
+    char *p = realloc(sb->buf, cap);
+    if (!p) {
+        fputs("emu: out of memory\n", stderr);
+        abort();
+    }
+    sb->buf = p;
+    sb->cap = cap;
+}
+
+void sb_put(strbuf *sb, const void *data, size_t len)
+{
+    sb_reserve(sb, len);
+    if (len) {
+        memcpy(sb->buf + sb->len, data, len);
+    }
+    sb->len += len;
+    sb->buf[sb->len] = 0;
+}
+
+void sb_puts(strbuf *sb, const char *s)
+{
+    sb_put(sb, s, strlen(s));
+}
+
+void sb_putc(strbuf *sb, char c)
+{
+    sb_reserve(sb, 1);
+    sb->buf[sb->len++] = c;
+    sb->buf[sb->len] = 0;
+}
+
+void sb_vprintf(strbuf *sb, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0) {
+        return;
+    }
+    sb_reserve(sb, (size_t)n);
+    vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+    sb->len += (size_t)n;
+}
+
+void sb_printf(strbuf *sb, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(sb, fmt, ap);
+    va_end(ap);
+}
+
+void sb_consume(strbuf *sb, size_t n)
+{
+    if (n >= sb->len) {
+        sb->len = 0;
+    } else {
+        memmove(sb->buf, sb->buf + n, sb->len - n);
+        sb->len -= n;
+    }
+    if (sb->buf) {
+        sb->buf[sb->len] = 0;
+    }
+}
+
+void sb_clear(strbuf *sb)
+{
+    sb->len = 0;
+    if (sb->buf) {
+        sb->buf[0] = 0;
+    }
+}
+
+char *sb_detach(strbuf *sb)
+{
+    sb_reserve(sb, 0);
+    char *p = sb->buf;
+    sb_init(sb);
+    return p;
+}

@@ -1,0 +1,29 @@
+/* A growable byte buffer: the one way emu builds output text.
+ * It must never lose bytes on growth failure silently: allocation failure aborts. */
+#ifndef EMU_STRBUF_H
+#define EMU_STRBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct strbuf {
+    char *buf; /* always NUL-terminated when cap > 0 */
+    size_t len;
+    size_t cap;
+} strbuf;
+
+void sb_init(strbuf *sb);
+void sb_free(strbuf *sb);
+void sb_reserve(strbuf *sb, size_t extra);
+void sb_put(strbuf *sb, const void *data, size_t len);
+void sb_puts(strbuf *sb, const char *s);
+void sb_putc(strbuf *sb, char c);
+void sb_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_vprintf(strbuf *sb, const char *fmt, va_list ap);
+/* Drops the first n bytes (a consumed prefix). */
+void sb_consume(strbuf *sb, size_t n);
+void sb_clear(strbuf *sb);
+/* Hands the buffer to the caller (NUL-terminated) and resets sb. */
+char *sb_detach(strbuf *sb);
+
+#endif

@@ -1,0 +1,145 @@
+/* QMP sessions: greeting, negotiation state, parsing, dispatch, and the ordering rule of the
+ * dialect between a command's return and the events its requests raise (spec §3.9).
+ * Must never process input once emu is exiting, and never send events before negotiation. */
+#include "qmp/monitor.h"
+
+#include <stdlib.h>
+
+#include "emu/dialect.h"
+#include "qmp/commands.h"
+#include "qmp/dispatch.h"
+
+monitor_env mon_env;
+bool mon_exit_pending;
+int mon_exit_status;
+
+#define MAX_MONS 16
+static monitor *mons[MAX_MONS];
+static int nmons;
+
+static void on_value(void *opaque, json_value *v, const char *error);
+
+monitor *monitor_new(strbuf *out)
+{
+    if (nmons >= MAX_MONS) {
+        return NULL;
+    }
+    monitor *m = calloc(1, sizeof(*m));
+    m->out = out;
+    m->parser = json_stream_new(on_value, m);
+    m->index = nmons;
+    mons[nmons++] = m;
+    return m;
+}
+
+void monitor_free(monitor *m)
+{
+    json_stream_free(m->parser);
+    free(m);
+}
+
+void monitor_free_all(void)
+{
+    for (int i = 0; i < nmons; i++) {
+        monitor_free(mons[i]);
+        mons[i] = NULL;
+    }
+    nmons = 0;
+}
+
+int monitor_count(void)
+{
+    return nmons;
+}
+
+monitor *monitor_at(int i)
+{
+    return mons[i];
+}
+
+void monitor_send(monitor *m, const json_value *v)
+{
+    if (!m->open) {
+        return;
+    }
+    json_write(m->out, v);
+    sb_put(m->out, "\r\n", 2);
+}
+
+void monitor_opened(monitor *m)
+{
+    m->open = true;
+    m->sess.negotiated = false;
+    m->sess.oob_enabled = false;
+    m->sess.oob_offered = cur_dialect->offers_oob;
+    json_stream_reset(m->parser);
+    json_value *caps = json_array();
+    if (m->sess.oob_offered) {
+        json_array_append(caps, json_string("oob"));
+    }
+    json_value *inner = json_object();
+    json_object_set(inner, "version", qmp_version_info());
+    json_object_set(inner, "capabilities", caps);
+    json_value *greeting = json_object();
+    json_object_set(greeting, "QMP", inner);
+    monitor_send(m, greeting);
+    json_free(greeting);
+}
+
+void monitor_closed(monitor *m)
+{
+    m->open = false;
+    m->sess.negotiated = false;
+    m->sess.oob_enabled = false;
+    json_stream_reset(m->parser);
+}
+
+static void run_requests(void)
+{
+    int status = 0;
+    if (!mon_exit_pending && mon_env.process_requests && mon_env.process_requests(&status)) {
+        mon_exit_pending = true;
+        mon_exit_status = status;
+    }
+}
+
+static void on_value(void *opaque, json_value *v, const char *error)
+{
+    monitor *m = opaque;
+    if (mon_exit_pending || !m->open) {
+        json_free(v);
+        return;
+    }
+    json_value *rsp;
+    if (error) {
+        rsp = qmp_error_response(ERROR_CLASS_GENERIC_ERROR, error);
+    } else {
+        rsp = qmp_dispatch(&m->sess, v);
+        json_free(v);
+    }
+    if (cur_dialect->request_events_before_return) {
+        run_requests();
+        monitor_send(m, rsp);
+    } else {
+        monitor_send(m, rsp);
+        run_requests();
+    }
+    json_free(rsp);
+}
+
+void monitor_input(monitor *m, const char *buf, size_t len)
+{
+    if (mon_exit_pending || !m->open) {
+        return;
+    }
+    json_stream_feed(m->parser, buf, len);
+}
+
+void monitor_broadcast_event(const json_value *ev)
+{
+    for (int i = 0; i < nmons; i++) {
+        if (mons[i]->open && mons[i]->sess.negotiated) {
+            monitor_send(mons[i], ev);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/* QMP monitors: one session per connection (greeting, negotiation, the JSON stream, ordered
+ * output), events to every negotiated session. Input arrives only through monitor_opened,
+ * monitor_input and monitor_closed: the narrow boundary the recorder sits on.
+ * Must never write a byte that did not come from a response, an event or the greeting. */
+#ifndef QMP_MONITOR_H
+#define QMP_MONITOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "qmp/json.h"
+#include "qmp/schema.h"
+
+typedef struct monitor {
+    strbuf *out; /* where this session's bytes go (owned by the transport) */
+    qmp_session sess;
+    json_stream *parser;
+    bool open;
+    int index;
+} monitor;
+
+/* What the monitor layer asks of the rest of emu (set by main). */
+typedef struct monitor_env {
+    /* Runs pending runstate requests; returns true (with status) when emu must exit. */
+    bool (*process_requests)(int *status);
+} monitor_env;
+extern monitor_env mon_env;
+
+/* Set once emu must exit: no further input is processed. */
+extern bool mon_exit_pending;
+extern int mon_exit_status;
+
+/* A monitor writing to out (a transport's buffer, or a test's). */
+monitor *monitor_new(strbuf *out);
+void monitor_free(monitor *m);
+/* A client connected: greeting, fresh negotiation, fresh parser. */
+void monitor_opened(monitor *m);
+/* Bytes from the client. */
+void monitor_input(monitor *m, const char *buf, size_t len);
+/* The client went away: partial input is dropped, the session resets. */
+void monitor_closed(monitor *m);
+/* Sends one value as a line (CRLF). */
+void monitor_send(monitor *m, const json_value *v);
+/* Event sink for qmp/events.c: every open, negotiated monitor. */
+void monitor_broadcast_event(const json_value *ev);
+/* Number of monitors, and each (for tests and the chardev layer). */
+int monitor_count(void);
+monitor *monitor_at(int i);
+void monitor_free_all(void);
+
+#endif
