@@ -26,7 +26,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 QEMU = "qemu-system-riscv64"
 # The machine both emu and QEMU are started with; emu is given exactly the same options.
-BASE_ARGS = ["-M", "none", "-nodefaults", "-display", "none"]
+BASE_ARGS = ["-M", "none", "-nodefaults", "-display", "none", "-S"]
 
 
 @dataclasses.dataclass
