@@ -1,0 +1,87 @@
+/* Internal interfaces shared by the JSON lexer, streamer, parser, writer and value code.
+ * Must never be included outside qmp/json_*.c and their tests: nothing here is a stable API. */
+#ifndef QMP_JSON_INTERNAL_H
+#define QMP_JSON_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "emu/strbuf.h"
+#include "qmp/json.h"
+
+/* QEMU's limits (json-lexer.c / json-streamer.c, spec §9.1). */
+#define JSON_MAX_TOKEN_SIZE  ((size_t)64 << 20)
+#define JSON_MAX_TOKEN_COUNT ((size_t)2 << 20)
+#define JSON_MAX_NESTING     1024
+
+/* QDict's bucket count (QDICT_BUCKET_MAX). */
+#define JSON_QDICT_BUCKETS 512
+
+typedef enum json_token_type {
+    TOK_LCURLY,
+    TOK_RCURLY,
+    TOK_LSQUARE,
+    TOK_RSQUARE,
+    TOK_COLON,
+    TOK_COMMA,
+    TOK_INTEGER,
+    TOK_FLOAT,
+    TOK_KEYWORD,
+    TOK_STRING,
+    TOK_ERROR,    /* lexical error: text is the offending bytes */
+    TOK_OVERSIZE, /* the lexer cut a token longer than JSON_MAX_TOKEN_SIZE */
+    TOK_EOI,      /* end of input (flush) */
+} json_token_type;
+
+/* ---- lexer (json_lexer.c) ---- */
+typedef struct json_lexer {
+    int state;
+    strbuf tok; /* text of the token being scanned */
+    bool stop;  /* set by a reset: the feed in progress (if any) drops the rest of its bytes */
+} json_lexer;
+
+void json_lexer_init(json_lexer *lx);
+/* Back to the start state; safe from inside the streamer's emit callback. */
+void json_lexer_reset(json_lexer *lx);
+void json_lexer_destroy(json_lexer *lx);
+/* Scans bytes, handing each complete token to json_stream_token(s, ...). */
+void json_lexer_feed(json_lexer *lx, json_stream *s, const char *buf, size_t len);
+/* Ends the current token (QEMU's json_lexer_flush), then sends TOK_EOI. */
+void json_lexer_flush(json_lexer *lx, json_stream *s);
+
+/* ---- streamer (json_stream.c) ---- */
+/* One token from the lexer; text[len] need not be NUL. */
+void json_stream_token(json_stream *s, json_token_type type, const char *text, size_t len);
+
+/* ---- parser (json_parser.c) ---- */
+typedef struct json_token {
+    json_token_type type;
+    size_t off; /* into the text arena; the text is NUL-terminated there */
+    size_t len;
+} json_token;
+
+/* Parses toks[0..n) (text in arena) as one value. On error returns NULL and appends the
+ * full error text ("JSON parse error, ...") to err. */
+json_value *json_parse_tokens(const json_token *toks, size_t n, const char *arena, strbuf *err);
+
+/* ---- modified UTF-8 (json_value.c) ---- */
+/* QEMU's mod_utf8_codepoint() over at most n bytes (n may exceed 6: only 6 are looked at).
+ * Returns the code point or -1, and the number of bytes the sequence spans in *used
+ * (0 only when n == 0 or s[0] == 0). */
+int json_utf8_decode(const unsigned char *s, size_t n, size_t *used);
+/* QEMU's validity rule: in range, not a surrogate, not a noncharacter. */
+bool json_codepoint_valid(long cp);
+/* Modified UTF-8 encoding of a valid code point (U+0000 -> C0 80). Returns the length. */
+size_t json_utf8_encode(char *buf, long cp);
+
+/* Allocation that aborts on failure. */
+void *json_xmalloc(size_t n);
+void *json_xrealloc(void *p, size_t n);
+char *json_xstrndup(const char *s, size_t n);
+
+/* Member lookup: returns the member index or -1. */
+long json_object_find(const json_value *obj, const char *key);
+uint32_t json_tdb_hash(const char *key);
+
+#endif

@@ -1,0 +1,207 @@
+/* QEMU's compact JSON writer (qobject/json-writer.c, qjson.c): ", " and ": " separators,
+ * object members in QDict order, pure-ASCII strings with QEMU's escapes.
+ * Must never emit a byte outside printable ASCII, never emit invalid JSON (non-finite doubles
+ * become null, a documented difference from QEMU), and never depend on anything but the
+ * value. */
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qmp/json_internal.h"
+
+static const char hex[] = "0123456789ABCDEF";
+
+static void put_u16_escape(char *b, unsigned v)
+{
+    b[0] = '\\';
+    b[1] = 'u';
+    b[2] = hex[(v >> 12) & 0xF];
+    b[3] = hex[(v >> 8) & 0xF];
+    b[4] = hex[(v >> 4) & 0xF];
+    b[5] = hex[v & 0xF];
+}
+
+/* Printable ASCII that is written as itself. */
+static inline bool plain(unsigned char c)
+{
+    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+}
+
+void json_write_string(strbuf *out, const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    /* Worst case: 6 output bytes per input byte (\u escapes), plus the quotes. */
+    sb_reserve(out, len + 2);
+    sb_putc(out, '"');
+    size_t i = 0;
+    while (i < len) {
+        size_t run = i;
+        while (run < len && plain(s[run])) {
+            run++;
+        }
+        if (run > i) {
+            sb_put(out, s + i, run - i);
+            i = run;
+            if (i == len) {
+                break;
+            }
+        }
+        char b[12];
+        size_t n = 2;
+        b[0] = '\\';
+        size_t used = 1;
+        long cp = s[i];
+        if (cp == 0) {
+            /* A raw NUL never occurs in QEMU (its strings are C strings); emu writes it as
+             * U+0000 rather than cutting the string. */
+            cp = 0;
+        } else if (cp >= 0x80) {
+            cp = json_utf8_decode(s + i, len - i, &used);
+        }
+        switch (cp) {
+        case '"':
+            b[1] = '"';
+            break;
+        case '\\':
+            b[1] = '\\';
+            break;
+        case '\b':
+            b[1] = 'b';
+            break;
+        case '\f':
+            b[1] = 'f';
+            break;
+        case '\n':
+            b[1] = 'n';
+            break;
+        case '\r':
+            b[1] = 'r';
+            break;
+        case '\t':
+            b[1] = 't';
+            break;
+        default:
+            if (cp < 0) {
+                cp = 0xFFFD; /* one replacement per invalid sequence, as QEMU */
+            }
+            if (cp > 0xFFFF) {
+                put_u16_escape(b, (unsigned)(0xD800 + ((cp - 0x10000) >> 10)));
+                put_u16_escape(b + 6, (unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+                n = 12;
+            } else {
+                /* Only control characters, DEL and non-ASCII get here. */
+                put_u16_escape(b, (unsigned)cp);
+                n = 6;
+            }
+        }
+        sb_put(out, b, n);
+        i += used ? used : 1;
+    }
+    sb_putc(out, '"');
+}
+
+static void write_u64(strbuf *out, uint64_t v, bool neg)
+{
+    char b[24];
+    size_t i = sizeof(b);
+    do {
+        b[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (neg) {
+        b[--i] = '-';
+    }
+    sb_put(out, b + i, sizeof(b) - i);
+}
+
+static void write_double(strbuf *out, double d)
+{
+    if (!isfinite(d)) {
+        sb_put(out, "null", 4); /* QEMU would print a bare inf/nan, which is not JSON */
+        return;
+    }
+    char b[40];
+    int n = snprintf(b, sizeof(b), "%.17g", d);
+    sb_put(out, b, (size_t)n);
+}
+
+static void write_object(strbuf *out, const json_value *v)
+{
+    size_t n = v->obj.len;
+    if (n == 0) {
+        sb_put(out, "{}", 2);
+        return;
+    }
+    size_t small[32];
+    size_t *order = n <= 32 ? small : json_xmalloc(n * sizeof(*order));
+    json_object_qdict_order(v, order);
+    sb_putc(out, '{');
+    for (size_t k = 0; k < n; k++) {
+        const json_member *m = &v->obj.members[order[k]];
+        if (k) {
+            sb_put(out, ", ", 2);
+        }
+        json_write_string(out, m->key, strlen(m->key));
+        sb_put(out, ": ", 2);
+        json_write(out, m->value);
+    }
+    sb_putc(out, '}');
+    if (order != small) {
+        free(order);
+    }
+}
+
+void json_write(strbuf *out, const json_value *v)
+{
+    switch (v->kind) {
+    case JSON_NULL:
+        sb_put(out, "null", 4);
+        break;
+    case JSON_BOOL:
+        if (v->b) {
+            sb_put(out, "true", 4);
+        } else {
+            sb_put(out, "false", 5);
+        }
+        break;
+    case JSON_INT:
+        write_u64(out, v->i < 0 ? -(uint64_t)v->i : (uint64_t)v->i, v->i < 0);
+        break;
+    case JSON_UINT:
+        write_u64(out, v->u, false);
+        break;
+    case JSON_DOUBLE:
+        write_double(out, v->d);
+        break;
+    case JSON_STRING:
+        json_write_string(out, v->str.ptr, v->str.len);
+        break;
+    case JSON_ARRAY:
+        sb_putc(out, '[');
+        for (size_t i = 0; i < v->arr.len; i++) {
+            if (i) {
+                sb_put(out, ", ", 2);
+            }
+            json_write(out, v->arr.items[i]);
+        }
+        sb_putc(out, ']');
+        break;
+    case JSON_OBJECT:
+        write_object(out, v);
+        break;
+    }
+}
+
+char *json_to_string(const json_value *v)
+{
+    strbuf sb;
+    sb_init(&sb);
+    json_write(&sb, v);
+    if (!sb.buf) {
+        sb_putc(&sb, 0);
+        sb.len = 0;
+    }
+    return sb_detach(&sb);
+}
