@@ -62,6 +62,9 @@ static void emit(json_lexer *lx, json_stream *s, json_token_type type)
 {
     json_stream_token(s, type, lx->tok.buf ? lx->tok.buf : "", lx->tok.len);
     lx->tok.len = 0;
+    if (lx->tok.cap > ((size_t)1 << 20)) {
+        sb_free(&lx->tok); /* do not keep a huge token's buffer around */
+    }
 }
 
 /* A lexical error: the current text (including the offending byte, when one was consumed)
