@@ -94,12 +94,17 @@ static inline bool string_byte(unsigned c)
     return c >= 0x20 && c <= 0xFD;
 }
 
+/* How many more bytes the current token may take before check_size() must cut it. */
+static inline size_t room(const json_lexer *lx)
+{
+    return JSON_MAX_TOKEN_SIZE + 1 - lx->tok.len;
+}
+
 /* Consumes the longest run of plain string bytes at p (not the quote, not a backslash),
  * bounded so the token never exceeds JSON_MAX_TOKEN_SIZE + 1 bytes. */
 static size_t string_run(json_lexer *lx, const unsigned char *p, size_t n, unsigned quote)
 {
-    size_t room = JSON_MAX_TOKEN_SIZE + 1 - lx->tok.len;
-    size_t lim = n < room ? n : room;
+    size_t lim = n < room(lx) ? n : room(lx);
     size_t i = 0;
     while (i < lim && string_byte(p[i]) && p[i] != quote && p[i] != '\\') {
         i++;
@@ -310,11 +315,6 @@ static inline bool continues(int st, unsigned c)
         return c >= 'a' && c <= 'z';
     }
     return is_digit(c); /* ST_DIGITS, ST_MANT_DIGITS, ST_EXP_DIGITS */
-}
-
-static inline size_t room(const json_lexer *lx)
-{
-    return JSON_MAX_TOKEN_SIZE + 1 - lx->tok.len;
 }
 
 void json_lexer_feed(json_lexer *lx, json_stream *s, const char *buf, size_t len)

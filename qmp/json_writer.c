@@ -32,8 +32,7 @@ static inline bool plain(unsigned char c)
 void json_write_string(strbuf *out, const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
-    /* Worst case: 6 output bytes per input byte (\u escapes), plus the quotes. */
-    sb_reserve(out, len + 2);
+    sb_reserve(out, len + 2); /* enough unless something needs escaping */
     sb_putc(out, '"');
     size_t i = 0;
     while (i < len) {
@@ -52,12 +51,10 @@ void json_write_string(strbuf *out, const char *str, size_t len)
         size_t n = 2;
         b[0] = '\\';
         size_t used = 1;
+        /* A raw NUL byte (never in QEMU, whose strings are C strings) is written as U+0000
+         * rather than ending the string. */
         long cp = s[i];
-        if (cp == 0) {
-            /* A raw NUL never occurs in QEMU (its strings are C strings); emu writes it as
-             * U+0000 rather than cutting the string. */
-            cp = 0;
-        } else if (cp >= 0x80) {
+        if (cp >= 0x80) {
             cp = json_utf8_decode(s + i, len - i, &used);
         }
         switch (cp) {
@@ -97,7 +94,7 @@ void json_write_string(strbuf *out, const char *str, size_t len)
             }
         }
         sb_put(out, b, n);
-        i += used ? used : 1;
+        i += used; /* never 0: s[i] is not NUL when decoding */
     }
     sb_putc(out, '"');
 }
