@@ -61,6 +61,9 @@ void sb_putc(strbuf *sb, char c)
 
 void sb_vprintf(strbuf *sb, const char *fmt, va_list ap)
 {
+    if (!fmt) {
+        return; /* never: but gcc's sanitizer paths otherwise see a null format */
+    }
     va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap2);

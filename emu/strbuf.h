@@ -19,7 +19,7 @@ void sb_put(strbuf *sb, const void *data, size_t len);
 void sb_puts(strbuf *sb, const char *s);
 void sb_putc(strbuf *sb, char c);
 void sb_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void sb_vprintf(strbuf *sb, const char *fmt, va_list ap);
+void sb_vprintf(strbuf *sb, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Drops the first n bytes (a consumed prefix). */
 void sb_consume(strbuf *sb, size_t n);
 void sb_clear(strbuf *sb);
