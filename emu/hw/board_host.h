@@ -12,6 +12,7 @@
 enum {
     BOARD_SHUTDOWN_POWEROFF = 0, /* guest powered off cleanly (test finisher PASS, HTIF pass) */
     BOARD_SHUTDOWN_FAIL = 1,     /* guest reported failure with an exit code */
+    BOARD_SHUTDOWN_REQUEST = 2,  /* orderly power-off request (emu test device): an event */
 };
 
 typedef struct board_host_ops {

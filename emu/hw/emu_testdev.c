@@ -53,6 +53,10 @@ static void td_write(void *opaque, uint64_t off, uint64_t val, unsigned size)
         if (t->host->suspend)
             t->host->suspend(t->host_opaque);
         break;
+    case 0x0c:
+        if (t->host->shutdown_request)
+            t->host->shutdown_request(t->host_opaque, BOARD_SHUTDOWN_REQUEST, 0);
+        break;
     case 0x10:
         t->wdt_period = size == 8 ? val : (val & 0xffffffff);
         arm(t);

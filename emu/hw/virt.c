@@ -63,7 +63,10 @@ static void request_stop(virt_board *b, virt_stop why, int code)
 static void h_shutdown(void *opaque, int cause, int code)
 {
     virt_board *b = opaque;
-    request_stop(b, VIRT_STOP_SHUTDOWN, cause == BOARD_SHUTDOWN_POWEROFF ? 0 : code);
+    if (cause == BOARD_SHUTDOWN_REQUEST)
+        request_stop(b, VIRT_STOP_SHUTDOWN_REQUEST, 0);
+    else
+        request_stop(b, VIRT_STOP_SHUTDOWN, cause == BOARD_SHUTDOWN_POWEROFF ? 0 : code);
     if (b->cfg.host->shutdown_request)
         b->cfg.host->shutdown_request(b->cfg.host_opaque, cause, code);
 }

@@ -41,11 +41,13 @@ typedef struct virt_config {
 
 typedef enum virt_stop {
     VIRT_RUNNING = 0,
-    VIRT_STOP_SHUTDOWN, /* virt_exit_code: 0 on poweroff, the guest's code on failure */
+    VIRT_STOP_SHUTDOWN, /* exit at once (QEMU 7.2 calls exit()): virt_exit_code is 0 on
+                           poweroff, the guest's code on failure */
     VIRT_STOP_RESET,
     VIRT_STOP_PANIC, /* virt_exit_code: the panic code */
     VIRT_STOP_SUSPEND,
     VIRT_STOP_WATCHDOG,
+    VIRT_STOP_SHUTDOWN_REQUEST, /* orderly power-off request: the runstate machine decides */
 } virt_stop;
 
 typedef struct virt_board virt_board;
