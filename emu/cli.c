@@ -575,7 +575,8 @@ static void print_help(void)
            "  -M, -machine NAME[,accel=tcg]   board (-M help lists them)\n"
            "  -m SIZE          RAM size (MiB unless suffixed)\n"
            "  -smp N[,maxcpus=,sockets=,cores=,threads=]\n"
-           "  -kernel FILE     guest image; -bios none\n"
+           "  -kernel FILE     guest image (ELF or raw); -bios none\n"
+           "  -serial stdio|null|none|file:PATH   the UART (-nographic: stdio)\n"
            "  -icount shift=N  2^N ns of virtual time per instruction\n"
            "Start-up and runstates\n"
            "  -S               do not start the guest (prelaunch until 'cont')\n"
@@ -583,6 +584,7 @@ static void print_help(void)
            "  -incoming defer|URI\n"
            "  -no-shutdown, -no-reboot\n"
            "  -action shutdown=poweroff|pause,reboot=reset|shutdown,panic=...  (7.2)\n"
+           "  -watchdog-action reset|shutdown|poweroff|pause|debug|none|inject-nmi\n"
            "  -name NAME, -uuid UUID, -rtc base=utc|localtime|DATETIME\n"
            "Monitors\n"
            "  -qmp stdio|unix:PATH[,server=on][,wait=off]|tcp:HOST:PORT[,server=on][,wait=off]\n"
@@ -591,7 +593,7 @@ static void print_help(void)
            "  -daemonize [-pidfile FILE]\n"
            "Other\n"
            "  --dialect 3.0|7.2   QEMU behaviour to reproduce (default 3.0)\n"
-           "  -nodefaults, -nographic, -display none   accepted\n"
+           "  -nodefaults, -display none   accepted\n"
            "  --version, --help\n",
            EMU_VERSION);
 }
@@ -658,9 +660,28 @@ static int h_action(const char *a)
     action_arg = a;
     return -1;
 }
-static int h_ignore(const char *a)
+static int h_nographic(const char *a)
 {
     (void)a;
+    emu_opts.nographic = true;
+    return -1;
+}
+static int h_nodefaults(const char *a)
+{
+    (void)a;
+    emu_opts.nodefaults = true;
+    return -1;
+}
+static int h_watchdog_action(const char *a)
+{
+    int idx = qapi_enum_index(watchdog_action_names, a);
+    if (idx < 0) {
+        /* 3.0 checked the name at once; 6.0+ turns it into -action watchdog=. */
+        return cur_dialect->has_action
+                   ? opt_error("Parameter 'watchdog' does not accept value '%s'", a)
+                   : opt_error("Unknown -watchdog-action parameter");
+    }
+    rs_policy.watchdog = (watchdog_action)idx;
     return -1;
 }
 static int h_daemonize(const char *a)
@@ -723,8 +744,9 @@ static const option_def options[] = {
     {"qmp", OPT_ARG, opt_qmp},
     {"chardev", OPT_ARG, opt_chardev},
     {"mon", OPT_ARG, opt_mon},
-    {"nodefaults", OPT_NOARG, h_ignore},
-    {"nographic", OPT_NOARG, h_ignore},
+    {"nodefaults", OPT_NOARG, h_nodefaults},
+    {"nographic", OPT_NOARG, h_nographic},
+    {"watchdog-action", OPT_ARG, h_watchdog_action},
     {"display", OPT_ARG, opt_display},
     {"daemonize", OPT_NOARG, h_daemonize},
     {"pidfile", OPT_ARG, h_pidfile},

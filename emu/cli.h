@@ -41,6 +41,8 @@ typedef struct emu_options {
     char uuid[37];
     const char *incoming;
     const char *rtc_base; /* NULL: the fixed default epoch; "utc"/"localtime": host */
+    bool nographic;       /* -nographic: the serial port defaults to stdio (unless -nodefaults) */
+    bool nodefaults;
     int nchardevs;
     chardev_opts chardevs[MAX_MONITORS];
 } emu_options;

@@ -25,6 +25,8 @@ const dialect dialects[DIALECT__COUNT] = {
             .preconfig_refuses_daemonize = true,
             .preconfig_allows_incoming_defer = false,
             .panic_double_event = true,
+            .cpu_info_props_target = false,
+            .hart_qom_parent = "/machine/soc",
             .gate_fmt = "The command '%s' isn't permitted in 'preconfig' state",
             .exit_preconfig_error = "The command is permitted only in 'preconfig' state",
             .numa_after_error = "The command is permitted only in 'preconfig' state",
@@ -50,6 +52,8 @@ const dialect dialects[DIALECT__COUNT] = {
             .preconfig_refuses_daemonize = false,
             .preconfig_allows_incoming_defer = true,
             .panic_double_event = false,
+            .cpu_info_props_target = true,
+            .hart_qom_parent = "/machine/soc0",
             .gate_fmt = "The command '%s' is permitted only after machine initialization has "
                         "completed",
             .exit_preconfig_error = "The command is permitted only before machine initialization",

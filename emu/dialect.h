@@ -47,6 +47,11 @@ typedef struct dialect {
     /* 3.0 guest panic emits GUEST_PANICKED(pause) then, unless -no-shutdown, a second
      * GUEST_PANICKED(poweroff) and a shutdown. */
     bool panic_double_event;
+    /* query-cpus-fast entries carry "props" and "target" (7.2) rather than "arch" (3.0, whose
+     * riscv boards had no CPU slots), and the harts' QOM parent ("soc0" per NUMA socket in
+     * 7.2, one "soc" in 3.0). */
+    bool cpu_info_props_target;
+    const char *hart_qom_parent;
     const char *gate_fmt;             /* %s = command name */
     const char *exit_preconfig_error; /* x-exit-preconfig when not allowed */
     const char *numa_after_error;     /* set-numa-node after machine creation */

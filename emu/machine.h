@@ -30,13 +30,23 @@ typedef struct machine_class {
     bool wakeup_supported;
     const char *default_ram_id;
     const char *default_cpu_type;
+    bool has_serial; /* a serial port (-nographic puts it on stdio) */
     /* Board init: builds the board from cfg. false (with err filled) on failure. */
     bool (*init)(const machine_config *cfg, strbuf *err);
     /* Device reset (system_reset, reset requests). */
     void (*reset)(void);
-    /* Runs the harts for at most budget instructions; returns retired instructions. NULL:
-     * no CPUs. */
+    /* Runs the harts for at most budget instructions; returns retired instructions, 0 when
+     * every hart waits for an interrupt. NULL: no CPUs. */
     uint64_t (*run)(uint64_t budget);
+    /* After each slice, with the virtual clock already advanced: act on what the guest asked
+     * for (power off, reset, panic, suspend, watchdog) through the runstate machine. */
+    void (*after_slice)(void);
+    /* Between slices: hand pending host input (serial) to the devices. */
+    void (*feed_input)(void);
+    /* The board's next device deadline in virtual ns (UINT64_MAX: none), and the idle jump
+     * that keeps the board's clock in step with the virtual clock. */
+    uint64_t (*next_deadline_ns)(void);
+    void (*jump_to_ns)(uint64_t ns);
     /* query-cpus-fast entries (NULL: none). */
     json_value *(*query_cpus_fast)(void);
     void (*powerdown)(void);
@@ -51,6 +61,9 @@ extern machine_config machine_cfg;
 const machine_class *machine_find(const char *name);
 const machine_class *machine_default(void);
 
+/* Checks the configuration against the board class after the command line is parsed
+ * (QEMU's -smp limits). Prints QEMU's message and returns false on error. */
+bool machine_check_config(void);
 /* Resets all machine state (new run or fuzz iteration). */
 void machine_reset_state(void);
 /* The machine phase: false until the board is built (the preconfig gate). */
@@ -60,5 +73,17 @@ extern const char *machine_incoming;
 /* Builds the board (board init + reset), then starts the VM per -S/-incoming.
  * On a board-init error: prints it to stderr as emu does and returns false (caller exits 1). */
 bool machine_create_and_start(void);
+/* The same from inside a QMP command (7.2's x-exit-preconfig): errors are printed without the
+ * program-name prefix, as QEMU's error_report does in a monitor command. */
+bool machine_create_and_start_in_command(void);
+/* Device reset (power-on, system_reset, reset requests); counted, so that the main loop can
+ * tell that the guest restarted. */
+void machine_reset(void);
+uint64_t machine_reset_count(void);
+/* Sets the runstate machine's hooks (rs_hooks) to this layer: device reset, powerdown,
+ * suspend, wakeup, and building the board when 3.0 leaves preconfig. */
+void machine_connect_runstate(void);
+/* The board runs guest code now: built, with CPUs, and the runstate is running. */
+bool machine_guest_runs(void);
 
 #endif

@@ -13,6 +13,7 @@
 #include "emu/machine.h"
 #include "emu/main_loop.h"
 #include "emu/runstate.h"
+#include "emu/serial.h"
 #include "emu/vclock.h"
 #include "qmp/chardev.h"
 #include "qmp/events.h"
@@ -20,40 +21,6 @@
 
 /* 2000-01-01T00:00:00Z: event timestamps start here unless -rtc base= says otherwise. */
 #define DEFAULT_EPOCH_NS (946684800LL * 1000000000LL)
-
-static bool leave_preconfig(void)
-{
-    return machine_create_and_start();
-}
-
-static void reset_devices(shutdown_cause cause)
-{
-    (void)cause;
-    if (machine_phase_ready() && machine_cfg.mc->reset) {
-        machine_cfg.mc->reset();
-    }
-}
-
-static void board_powerdown(void)
-{
-    if (machine_phase_ready() && machine_cfg.mc->powerdown) {
-        machine_cfg.mc->powerdown();
-    }
-}
-
-static void board_wakeup(void)
-{
-    if (machine_phase_ready() && machine_cfg.mc->wakeup) {
-        machine_cfg.mc->wakeup();
-    }
-}
-
-static void board_suspend(void)
-{
-    if (machine_phase_ready() && machine_cfg.mc->suspend) {
-        machine_cfg.mc->suspend();
-    }
-}
 
 static int ready_fd = -1;
 
@@ -133,6 +100,9 @@ int main(int argc, char **argv)
     if (rc >= 0) {
         return rc;
     }
+    if (!machine_check_config()) {
+        return 1;
+    }
     vclock_init(machine_cfg.icount_shift);
     if (emu_opts.rtc_base && strcmp(emu_opts.rtc_base, "fixed") != 0) {
         struct timespec ts;
@@ -141,16 +111,16 @@ int main(int argc, char **argv)
     }
     event_sink = monitor_broadcast_event;
     mon_env.process_requests = runstate_process_requests;
-    rs_hooks = (runstate_hooks){
-        .reset_devices = reset_devices,
-        .powerdown = board_powerdown,
-        .wakeup = board_wakeup,
-        .suspend = board_suspend,
-        .leave_preconfig = leave_preconfig,
-    };
+    mon_env.hold_input = main_loop_hold_input;
+    machine_connect_runstate();
     main_loop_init();
     if (!chardevs_open()) {
         return 1;
+    }
+    if (!serial_open(machine_cfg.mc->has_serial)) {
+        /* QEMU opens -serial after the monitors: its greeting is out before the error. */
+        chardevs_start();
+        emu_fatal_exit(1);
     }
     if (emu_opts.daemonize && (rc = daemonize()) >= 0) {
         return rc;
@@ -167,6 +137,8 @@ int main(int argc, char **argv)
             ok = machine_create_and_start();
         }
         if (!ok) {
+            /* QEMU's monitors greet when they are created, before the board is built. */
+            chardevs_start();
             report_startup_failure(1);
             emu_fatal_exit(1);
         }
@@ -177,6 +149,7 @@ int main(int argc, char **argv)
     }
     chardevs_start();
     int status = main_loop_run();
+    serial_close();
     chardevs_close_all();
     return status;
 }

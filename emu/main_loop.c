@@ -1,6 +1,9 @@
 /* The main loop (single thread): run the harts for a slice ending at the next timer deadline,
- * run expired timers, act on requests, then poll monitors and signals (without blocking while
- * the guest runs; blocking when it does not). Must never read host time. */
+ * act on what the guest asked for, run expired timers, act on requests, release input held
+ * since a request started the guest, feed serial input, then poll monitors, the serial port and
+ * signals (without blocking while the guest runs; blocking when it does not, or when every hart
+ * waits for an interrupt that no deadline will bring). Must never read host time, and never
+ * take an input anywhere but between slices. */
 #include "emu/main_loop.h"
 
 #include <errno.h>
@@ -15,6 +18,7 @@
 #include "emu/cli.h"
 #include "emu/machine.h"
 #include "emu/runstate.h"
+#include "emu/serial.h"
 #include "emu/vclock.h"
 #include "qmp/chardev.h"
 #include "qmp/monitor.h"
@@ -45,11 +49,11 @@ static bool check_exit(int *status)
     return mon_exit_pending;
 }
 
-/* Runs the guest for one slice; returns true if it did any work. */
+/* Runs the guest for one slice; returns true if time moved (the loop must not block). */
 static bool run_slice(void)
 {
     const machine_class *mc = machine_cfg.mc;
-    if (!mc || !mc->run || !machine_phase_ready() || !runstate_is_running()) {
+    if (!machine_guest_runs()) {
         return false;
     }
     uint64_t budget = vclock_insns_to_deadline();
@@ -58,31 +62,84 @@ static bool run_slice(void)
     }
     uint64_t n = budget ? mc->run(budget) : 0;
     vclock_add_insns(n);
-    if (n == 0) {
-        /* Every hart waits for an interrupt: time jumps to the next deadline. */
-        uint64_t d = vclock_next_deadline();
-        if (d == VCLOCK_NO_DEADLINE) {
-            return false;
-        }
-        vclock_jump_to(d);
+    serial_write_out();
+    if (mc->after_slice) {
+        mc->after_slice();
+    }
+    if (n || !budget) {
+        return true;
+    }
+    /* Every hart waits for an interrupt: time jumps to the next deadline, the board's or the
+     * loop's own, on both clocks. No deadline at all: nothing can happen until an input. */
+    uint64_t d = vclock_next_deadline();
+    uint64_t bd = mc->next_deadline_ns ? mc->next_deadline_ns() : VCLOCK_NO_DEADLINE;
+    if (bd < d) {
+        d = bd;
+    }
+    if (d == VCLOCK_NO_DEADLINE || !machine_guest_runs()) {
+        return false;
+    }
+    vclock_jump_to(d);
+    if (mc->jump_to_ns) {
+        mc->jump_to_ns(d);
     }
     return true;
+}
+
+/* What the hold rule compares against: whether the guest ran, and the reset count, as of the
+ * last slice boundary or request. */
+static bool seen_running;
+static uint64_t seen_resets;
+
+static void note_guest_state(void)
+{
+    seen_running = machine_guest_runs();
+    seen_resets = machine_reset_count();
+}
+
+bool main_loop_hold_input(void)
+{
+    bool started = machine_guest_runs() && (!seen_running || machine_reset_count() != seen_resets);
+    note_guest_state();
+    return started;
+}
+
+void main_loop_exit(int status)
+{
+    mon_exit_pending = true;
+    mon_exit_status = status;
 }
 
 int main_loop_run(void)
 {
     int status = 0;
+    enum {
+        SERIAL_FDS = 2
+    };
     for (;;) {
         if (check_exit(&status)) {
             break;
+        }
+        const machine_class *mc = machine_cfg.mc;
+        if (machine_phase_ready() && mc && mc->feed_input) {
+            mc->feed_input();
         }
         bool busy = run_slice();
         vclock_run_expired();
         if (check_exit(&status)) {
             break;
         }
-        struct pollfd pfds[2 * MAX_MONITORS + 1];
+        /* A slice boundary: input held since a request started the guest goes in now. */
+        note_guest_state();
+        monitor_release_input();
+        if (check_exit(&status)) {
+            break;
+        }
+        busy = busy || monitor_input_held(); /* the guest was (re)started: run it first */
+        struct pollfd pfds[2 * MAX_MONITORS + SERIAL_FDS + 1];
         int n = chardevs_pollfds(pfds, 2 * MAX_MONITORS);
+        int serial_index = n;
+        n += serial_pollfds(pfds + n, SERIAL_FDS);
         int sig_index = n;
         pfds[n++] = (struct pollfd){.fd = sig_fd, .events = POLLIN};
         int rc = poll(pfds, (nfds_t)n, busy ? 0 : -1);
@@ -98,14 +155,17 @@ int main_loop_run(void)
                 request_signal_shutdown((int)si.ssi_signo);
             }
         }
-        chardevs_handle(pfds, sig_index);
+        serial_handle(pfds + serial_index, sig_index - serial_index);
+        chardevs_handle(pfds, serial_index);
     }
+    serial_flush();
     chardevs_flush_all();
     return status;
 }
 
 _Noreturn void emu_fatal_exit(int status)
 {
+    serial_flush();
     chardevs_flush_all();
     chardevs_close_all();
     exit(status);

@@ -4,6 +4,8 @@
 #ifndef EMU_MAIN_LOOP_H
 #define EMU_MAIN_LOOP_H
 
+#include <stdbool.h>
+
 /* Instructions per slice when no timer deadline comes sooner. */
 #define MAIN_LOOP_SLICE 1000000
 
@@ -11,5 +13,13 @@
 void main_loop_init(void);
 /* Runs until emu must exit; returns the exit status. */
 int main_loop_run(void);
+/* The guest ends emu at once with this status (QEMU's exit() in a device): no event, outputs
+ * flushed, the rest of the input ignored. */
+void main_loop_exit(int status);
+/* Called by the monitor after each request: true when the request started or restarted the
+ * guest (cont, x-exit-preconfig, system_wakeup, system_reset while running), so that the rest of
+ * the input already read waits for the next slice boundary: the guest always runs one slice
+ * first, whatever way the input was split into reads. */
+bool main_loop_hold_input(void);
 
 #endif

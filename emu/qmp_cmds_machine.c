@@ -120,7 +120,7 @@ void qmp_cmd_x_exit_preconfig(qmp_request *req)
         qmp_fail(req, ERROR_CLASS_GENERIC_ERROR, "%s", d->exit_preconfig_error);
         return;
     }
-    if (!machine_create_and_start()) {
+    if (!machine_create_and_start_in_command()) {
         emu_fatal_exit(1);
     }
 }

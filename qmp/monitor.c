@@ -4,6 +4,7 @@
 #include "qmp/monitor.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "emu/dialect.h"
 #include "qmp/commands.h"
@@ -18,6 +19,35 @@ static monitor *mons[MAX_MONS];
 static int nmons;
 
 static void on_value(void *opaque, json_value *v, const char *error);
+
+/* Requests waiting for the release of held input, in arrival order over all monitors. */
+typedef struct held_req {
+    monitor *m;
+    json_value *v;
+    char *error;
+    struct held_req *next;
+} held_req;
+static held_req *held_head, **held_tail = &held_head;
+static bool input_held;
+
+static void drop_held(monitor *m)
+{
+    for (held_req **p = &held_head; *p;) {
+        held_req *h = *p;
+        if (m && h->m != m) {
+            p = &h->next;
+            continue;
+        }
+        *p = h->next;
+        json_free(h->v);
+        free(h->error);
+        free(h);
+    }
+    held_tail = &held_head;
+    while (*held_tail) {
+        held_tail = &(*held_tail)->next;
+    }
+}
 
 monitor *monitor_new(strbuf *out)
 {
@@ -40,6 +70,8 @@ void monitor_free(monitor *m)
 
 void monitor_free_all(void)
 {
+    drop_held(NULL);
+    input_held = false;
     for (int i = 0; i < nmons; i++) {
         monitor_free(mons[i]);
         mons[i] = NULL;
@@ -88,6 +120,7 @@ void monitor_opened(monitor *m)
 
 void monitor_closed(monitor *m)
 {
+    drop_held(m); /* QEMU drops a client's queued requests when it goes */
     m->open = false;
     m->sess.negotiated = false;
     m->sess.oob_enabled = false;
@@ -103,13 +136,8 @@ static void run_requests(void)
     }
 }
 
-static void on_value(void *opaque, json_value *v, const char *error)
+static void handle(monitor *m, json_value *v, const char *error)
 {
-    monitor *m = opaque;
-    if (mon_exit_pending || !m->open) {
-        json_free(v);
-        return;
-    }
     json_value *rsp;
     if (error) {
         rsp = qmp_error_response(ERROR_CLASS_GENERIC_ERROR, error);
@@ -125,6 +153,54 @@ static void on_value(void *opaque, json_value *v, const char *error)
         run_requests();
     }
     json_free(rsp);
+    if (mon_env.hold_input && mon_env.hold_input()) {
+        input_held = true;
+    }
+}
+
+static void on_value(void *opaque, json_value *v, const char *error)
+{
+    monitor *m = opaque;
+    if (mon_exit_pending || !m->open) {
+        json_free(v);
+        return;
+    }
+    if (input_held || held_head) {
+        held_req *h = calloc(1, sizeof(*h));
+        if (!h) {
+            abort();
+        }
+        h->m = m;
+        h->v = v;
+        h->error = error ? strdup(error) : NULL;
+        *held_tail = h;
+        held_tail = &h->next;
+        return;
+    }
+    handle(m, v, error);
+}
+
+bool monitor_input_held(void)
+{
+    return input_held || held_head;
+}
+
+void monitor_release_input(void)
+{
+    input_held = false;
+    while (held_head && !input_held && !mon_exit_pending) {
+        held_req *h = held_head;
+        held_head = h->next;
+        if (!held_head) {
+            held_tail = &held_head;
+        }
+        handle(h->m, h->v, h->error);
+        free(h->error);
+        free(h);
+    }
+    if (mon_exit_pending) {
+        drop_held(NULL);
+    }
 }
 
 void monitor_input(monitor *m, const char *buf, size_t len)

@@ -23,6 +23,9 @@ typedef struct monitor {
 typedef struct monitor_env {
     /* Runs pending runstate requests; returns true (with status) when emu must exit. */
     bool (*process_requests)(int *status);
+    /* After each request: true when the rest of the input must wait for
+     * monitor_release_input() (the request started the guest; see main_loop_hold_input). */
+    bool (*hold_input)(void);
 } monitor_env;
 extern monitor_env mon_env;
 
@@ -39,6 +42,11 @@ void monitor_opened(monitor *m);
 void monitor_input(monitor *m, const char *buf, size_t len);
 /* The client went away: partial input is dropped, the session resets. */
 void monitor_closed(monitor *m);
+/* Requests parsed while input is held wait, in arrival order, for the release (at the next
+ * slice boundary); it processes them until one holds the input again. monitor_input_held():
+ * held since the last release, or requests waiting. */
+bool monitor_input_held(void);
+void monitor_release_input(void);
 /* Sends one value as a line (CRLF). */
 void monitor_send(monitor *m, const json_value *v);
 /* Event sink for qmp/events.c: every open, negotiated monitor. */

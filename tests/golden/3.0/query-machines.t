@@ -10,7 +10,7 @@ qemu: skip QEMU lists its many riscv64 machines
 --- stdout
 {"QMP": {"version": {"qemu": {"micro": 0, "minor": 0, "major": 3}, "package": "emu 0.1.0"}, "capabilities": []}}
 {"return": {}}
-{"return": [{"hotpluggable-cpus": false, "name": "none", "cpu-max": 1}], "id": 1}
+{"return": [{"hotpluggable-cpus": false, "name": "none", "cpu-max": 1}, {"hotpluggable-cpus": false, "name": "virt", "cpu-max": 8}], "id": 1}
 {"return": {}}
 {"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false}}
 --- stderr

@@ -1,0 +1,225 @@
+/* The "virt" machine (-M virt): builds the RISC-V virt board of emu/hw/virt.h from the command
+ * line (-m, -smp, -icount shift), loads -kernel, wires the UART to the -serial backend, and
+ * turns what the guest does into what QEMU 7.2's devices do: the test finisher's power-off and
+ * failure end the process at once with the guest's code (QEMU calls exit(), no SHUTDOWN), its
+ * reset is a guest-reset request; the emu test device's orderly shutdown, panic, suspend and
+ * watchdog go through the runstate machine. It must never let a guest file or a guest action
+ * crash emu, and never run the board outside a main-loop slice. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emu/dialect.h"
+#include "emu/hw/virt.h"
+#include "emu/machine.h"
+#include "emu/main_loop.h"
+#include "emu/runstate.h"
+#include "emu/serial.h"
+#include "emu/vclock.h"
+
+/* A kernel file larger than this cannot fit in guest RAM even with ELF headers and symbols. */
+#define KERNEL_SLACK (64u << 20)
+
+static virt_board *board;
+
+static void uart_out(void *opaque, uint8_t byte)
+{
+    (void)opaque;
+    serial_out(byte);
+}
+
+static int64_t rtc_epoch(void *opaque)
+{
+    (void)opaque;
+    return vclock_epoch_ns(); /* -rtc base= (host time only with utc/localtime, read once) */
+}
+
+/* Stop reasons come back through virt_stop_reason() after the slice: the callbacks for them
+ * stay NULL so that nothing acts while the clocks are out of step. */
+static const board_host_ops host_ops = {.serial_out = uart_out, .host_time_ns = rtc_epoch};
+
+/* Reads the kernel with QEMU's messages: the open error on a line of its own (QEMU's loader
+ * perror()s it), then "could not load kernel 'PATH'". */
+static bool load_kernel(const char *path, uint64_t ram_size, strbuf *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "%s: %s\n", path, strerror(errno));
+        sb_printf(err, "could not load kernel '%s'", path);
+        return false;
+    }
+    strbuf data;
+    sb_init(&data);
+    char buf[65536];
+    size_t n;
+    bool too_big = false;
+    while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && !too_big) {
+        too_big = data.len + n > ram_size + KERNEL_SLACK;
+        sb_put(&data, buf, n);
+    }
+    bool bad = ferror(f) || too_big || data.len == 0;
+    fclose(f);
+    strbuf why;
+    sb_init(&why);
+    if (!bad && !virt_load_kernel_mem(board, (const uint8_t *)data.buf, data.len, &why)) {
+        bad = true;
+    }
+    if (bad) {
+        sb_printf(err, "could not load kernel '%s'", path);
+        if (why.len) {
+            sb_printf(err, ": %s", why.buf); /* emu refuses a broken ELF (QEMU loads it raw) */
+        }
+    }
+    sb_free(&why);
+    sb_free(&data);
+    return !bad;
+}
+
+static void virt_teardown(void)
+{
+    virt_free(board);
+    board = NULL;
+}
+
+static bool virt_machine_init(const machine_config *cfg, strbuf *err)
+{
+    if (cfg->bios && strcmp(cfg->bios, "none") != 0) {
+        sb_printf(err,
+                  "-bios %s: emu has no firmware; use -bios none (the -kernel image starts "
+                  "in M mode at its entry point)",
+                  cfg->bios);
+        return false;
+    }
+    virt_config vc = {
+        .ram_size = cfg->ram_size,
+        .nharts = cfg->smp_cpus,
+        .icount_shift = (unsigned)cfg->icount_shift,
+        .host = &host_ops,
+    };
+    board = virt_new(&vc, err);
+    if (!board) {
+        return false;
+    }
+    virt_jump_to_ns(board, vclock_now_ns()); /* one clock, whenever the board is built */
+    if (cfg->kernel && !load_kernel(cfg->kernel, cfg->ram_size, err)) {
+        virt_teardown();
+        return false;
+    }
+    return true;
+}
+
+static void virt_machine_reset(void)
+{
+    virt_reset(board);
+}
+
+static uint64_t virt_machine_run(uint64_t budget)
+{
+    return virt_run(board, budget);
+}
+
+static void virt_after_slice(void)
+{
+    virt_stop why = virt_stop_reason(board);
+    int code = virt_exit_code(board);
+    virt_clear_stop(board);
+    switch (why) {
+    case VIRT_RUNNING:
+        break;
+    case VIRT_STOP_SHUTDOWN:
+        /* QEMU 7.2's test finisher (and HTIF) call exit(code): no event, no -no-shutdown. */
+        main_loop_exit(code & 0xff);
+        break;
+    case VIRT_STOP_SHUTDOWN_REQUEST:
+        request_shutdown(SHUTDOWN_CAUSE_GUEST_SHUTDOWN);
+        break;
+    case VIRT_STOP_RESET:
+        request_reset(SHUTDOWN_CAUSE_GUEST_RESET);
+        break;
+    case VIRT_STOP_PANIC:
+        guest_panicked();
+        break;
+    case VIRT_STOP_SUSPEND:
+        request_suspend();
+        break;
+    case VIRT_STOP_WATCHDOG:
+        watchdog_fired();
+        break;
+    }
+}
+
+static void virt_feed_input(void)
+{
+    size_t len;
+    const uint8_t *p = serial_pending(&len);
+    if (!len) {
+        return;
+    }
+    size_t room = virt_serial_can_receive(board);
+    size_t n = len < room ? len : room;
+    if (n) {
+        virt_serial_input(board, p, n);
+        serial_consume(n);
+    }
+}
+
+static uint64_t virt_machine_deadline(void)
+{
+    uint64_t d = virt_next_deadline_ns(board);
+    return d == DEV_NO_DEADLINE ? UINT64_MAX : d;
+}
+
+static void virt_machine_jump(uint64_t ns)
+{
+    virt_jump_to_ns(board, ns);
+}
+
+/* QEMU 7.2: {"cpu-index", "qom-path": "/machine/soc0/harts[N]", "thread-id", "props":
+ * {"core-id": N}, "target": "riscv64"} per hart. thread-id is the hart index: emu has no
+ * thread per hart, and a host thread id would make the output depend on the host. */
+static json_value *virt_query_cpus_fast(void)
+{
+    json_value *list = json_array();
+    int n = board ? virt_nharts(board) : 0;
+    for (int i = 0; i < n; i++) {
+        json_value *c = json_object();
+        char path[64];
+        snprintf(path, sizeof(path), "%s/harts[%d]", cur_dialect->hart_qom_parent, i);
+        json_object_set_int(c, "cpu-index", i);
+        json_object_set_str(c, "qom-path", path);
+        json_object_set_int(c, "thread-id", i);
+        if (cur_dialect->cpu_info_props_target) {
+            json_value *props = json_object();
+            json_object_set_int(props, "core-id", i);
+            json_object_set(c, "props", props);
+            json_object_set_str(c, "target", "riscv64");
+        } else {
+            json_object_set_str(c, "arch", "riscv");
+        }
+        json_array_append(list, c);
+    }
+    return list;
+}
+
+const machine_class machine_virt = {
+    .name = "virt",
+    .desc = "RISC-V VirtIO board",
+    .is_default = false,
+    .max_cpus = VIRT_MAX_HARTS,
+    .hotpluggable_cpus = false,
+    .numa_mem_supported = false, /* QEMU's is true; emu's NUMA configuration comes later */
+    .wakeup_supported = true,    /* the emu test device can suspend (QEMU's virt cannot) */
+    .default_ram_id = "riscv_virt_board.ram",
+    .default_cpu_type = "rv64-riscv-cpu",
+    .has_serial = true,
+    .init = virt_machine_init,
+    .reset = virt_machine_reset,
+    .run = virt_machine_run,
+    .after_slice = virt_after_slice,
+    .feed_input = virt_feed_input,
+    .next_deadline_ns = virt_machine_deadline,
+    .jump_to_ns = virt_machine_jump,
+    .query_cpus_fast = virt_query_cpus_fast,
+    .teardown = virt_teardown,
+};
