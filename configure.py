@@ -170,7 +170,9 @@ def main(argv):
     # The fuzz targets live in their own instrumented build (BUILDDIR-fuzz); fuzz/smoke.sh
     # configures and builds it, runs each target briefly and replays the corpus.
     w.append(f"build fuzz-smoke: run\n  cmd = sh fuzz/smoke.sh {bd}\n  desc = FUZZ-SMOKE")
-    w.append(f"default {bd}/emu")
+    # `ninja` alone builds emu and the README's demo guest (its quick-start command runs both).
+    demo = f"{bd}/guest/demo.elf"
+    w.append(f"default {bd}/emu" + (f" {demo}" if demo in all_bins else ""))
     text = "\n".join(w) + "\n"
 
     d = os.path.dirname(os.path.join(ROOT, out_path))

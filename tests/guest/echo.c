@@ -1,0 +1,18 @@
+/* Echoes serial input upper-cased, polling the UART's line status, until a '.' arrives; then
+ * powers off. Only for emu's process tests (serial input from -serial stdio). */
+#include "guest.h"
+
+int main(void)
+{
+    puts_("echo ready\n");
+    for (;;) {
+        while (!(UART0[5] & 0x01))
+            ;
+        char c = (char)UART0[0];
+        if (c == '.')
+            break;
+        putc_(c >= 'a' && c <= 'z' ? (char)(c - 32) : c);
+    }
+    puts_("echo done\n");
+    guest_exit(0);
+}
