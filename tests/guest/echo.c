@@ -1,5 +1,6 @@
 /* Echoes serial input upper-cased, polling the UART's line status, until a '.' arrives; then
- * powers off. Only for emu's process tests (serial input from -serial stdio). */
+ * powers off. Only for emu's process tests (serial input from -serial stdio). It must never
+ * print anything but its two lines and the echo: the test compares the bytes. */
 #include "guest.h"
 
 int main(void)

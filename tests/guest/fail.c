@@ -1,5 +1,6 @@
 /* Reports failure through the test finisher: (3 << 16) | 0x3333, exit status 3 on QEMU 7.2
- * (it calls exit(3)) and on emu alike, after the same long spin as poweroff.c. */
+ * (it calls exit(3)) and on emu alike, after the same long spin as poweroff.c. It must
+ * never use a device QEMU's virt board lacks. */
 #include "guest.h"
 
 int main(void)

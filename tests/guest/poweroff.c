@@ -1,6 +1,7 @@
 /* Powers off through the test finisher after a long spin (25 million instructions, tens of
  * milliseconds on QEMU 7.2): the differential transcripts need QEMU to have written its reply
- * to the command that started the guest before its finisher calls exit(). */
+ * to the command that started the guest before its finisher calls exit(). It must
+ * never shorten that spin, nor use a device QEMU's virt board lacks. */
 #include "guest.h"
 
 int main(void)

@@ -1,6 +1,7 @@
 /* Asks for an orderly power-off through the emu test device (0x102000 + 0x0c): a SHUTDOWN
  * event (guest-shutdown), so -no-shutdown pauses in state shutdown instead of exiting. Only for
- * emu: QEMU's virt board has no such device (its test finisher exits at once). */
+ * emu: QEMU's virt board has no such device (its test finisher exits at once). It must never power
+ * off any other way. */
 #include "guest.h"
 
 int main(void)
