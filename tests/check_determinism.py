@@ -30,10 +30,11 @@ def build_variant(builddir, opts):
     return os.path.join(ROOT, builddir, "emu")
 
 
-def outputs(emu, cases):
+def outputs(emu, cases, builddir):
+    """builddir: where the guest programs are (the main build; variants build only emu)."""
     res = []
     for t in cases:
-        r = golden.run([emu] + t.args, t.stdin)
+        r = golden.run([emu] + golden.expand_args(t.args, builddir), t.stdin)
         res.append((t.path, (r.stdout, r.stderr, r.status)))
     return res
 
@@ -43,7 +44,7 @@ def main():
     ap.add_argument("--builddir", default="build")
     args = ap.parse_args()
     cases = [golden.parse(p) for p in golden.find_all()]
-    reference = outputs(os.path.join(ROOT, args.builddir, "emu"), cases)
+    reference = outputs(os.path.join(ROOT, args.builddir, "emu"), cases, args.builddir)
     passed = failed = 0
     for name, opts in VARIANTS:
         if not shutil.which(opts[1]):
@@ -57,7 +58,8 @@ def main():
             print(f"FAIL {name}: build failed: {e}")
             failed += 1
             continue
-        diffs = [p for (p, a), (_, b) in zip(reference, outputs(emu, cases)) if a != b]
+        variant = outputs(emu, cases, args.builddir)
+        diffs = [p for (p, a), (_, b) in zip(reference, variant) if a != b]
         if diffs:
             failed += 1
             print(f"FAIL {name}: {len(diffs)} transcripts differ from the main build, e.g. "

@@ -51,7 +51,7 @@ def main():
             print("FAIL %s: %s" % (rel, "; ".join(problems)))
             failed += 1
             continue
-        res = golden.run([emu] + g.args, g.stdin)
+        res = golden.run([emu] + golden.expand_args(g.args, args.builddir), g.stdin)
         mismatches = golden.compare(g.stdout, g.stderr, g.status, res)
         if args.update and mismatches:
             if res.timed_out or res.error:

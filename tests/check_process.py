@@ -310,16 +310,12 @@ def test_repeat_identical(tmp):
 TESTS = [v for k, v in sorted(globals().items()) if k.startswith("test_")]
 
 
-def main():
-    global EMU
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--builddir", default=os.environ.get("EMU_BUILDDIR", "build"))
-    ap.add_argument("only", nargs="*")
-    args = ap.parse_args()
-    EMU = os.path.join(ROOT, args.builddir, "emu")
+def run_cases(tests, only):
+    """Runs each case in a fresh temporary directory; prints ok/FAIL lines and the closing
+    `N passed, N failed`; returns the exit status."""
     passed = failed = 0
-    for t in TESTS:
-        if args.only and not any(o in t.__name__ for o in args.only):
+    for t in tests:
+        if only and not any(o in t.__name__ for o in only):
             continue
         with tempfile.TemporaryDirectory() as tmp:
             try:
@@ -331,6 +327,16 @@ def main():
                 print(f"FAIL {t.__name__}: {type(e).__name__}: {e}")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
+
+
+def main():
+    global EMU
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--builddir", default=os.environ.get("EMU_BUILDDIR", "build"))
+    ap.add_argument("only", nargs="*")
+    args = ap.parse_args()
+    EMU = os.path.join(ROOT, args.builddir, "emu")
+    return run_cases(TESTS, args.only)
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ SECTIONS = ("stdin", "stdout", "stderr")
 HEADER_KEYS = ("args", "status", "qemu")
 TIMEOUT = 10
 TODO_MARK = b"TODO-UPDATE\n"
+BUILD_MARK = "@BUILD@"
 
 
 class GoldenError(Exception):
@@ -307,12 +308,25 @@ def compare(expected_stdout, expected_stderr, expected_status, result):
     return problems
 
 
-def emu_path(builddir):
-    """build dir -> emu binary; relative build dirs are taken from the current directory,
-    or from the repository root when they do not exist there."""
+def builddir_path(builddir):
+    """The absolute build directory; relative build dirs are taken from the current
+    directory, or from the repository root when they do not exist there."""
     if not os.path.isabs(builddir) and not os.path.isdir(builddir):
         builddir = os.path.join(ROOT, builddir)
-    return os.path.abspath(os.path.join(builddir, "emu"))
+    return os.path.abspath(builddir)
+
+
+def emu_path(builddir):
+    """build dir -> emu binary."""
+    return os.path.join(builddir_path(builddir), "emu")
+
+
+def expand_args(args, builddir):
+    """A transcript's args with BUILD_MARK (`@BUILD@`, e.g. `@BUILD@/guest/hello.elf` for a
+    guest program built by ninja) replaced by the absolute build directory: the runs happen
+    in a temporary directory, and no path of this machine belongs in a golden file."""
+    bd = builddir_path(builddir)
+    return [a.replace(BUILD_MARK, bd) for a in args]
 
 
 def default_builddir():

@@ -1,0 +1,16 @@
+# A guest fails through the test finisher ((3 << 16) | 0x3333): exit status 3, no event.
+# 3.0: expected output from emu, reviewed against the spec (no QEMU 3.0 run)
+args: -M virt -bios none -nodefaults -display none -icount shift=0,sleep=off -qmp stdio --dialect 3.0 -S -serial file:/dev/stderr -kernel @BUILD@/guest/fail.elf
+status: 3
+qemu: skip 3.0 dialect: no QEMU 3.0 to compare with
+--- stdin
+{"execute":"qmp_capabilities"}
+{"execute":"cont","id":1}
+--- stdout
+{"QMP": {"version": {"qemu": {"micro": 0, "minor": 0, "major": 3}, "package": "emu 0.1.0"}, "capabilities": []}}
+{"return": {}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "RESUME"}
+{"return": {}, "id": 1}
+--- stderr
+failing with code 3
+minstret 25000183

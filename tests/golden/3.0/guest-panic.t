@@ -1,0 +1,21 @@
+# Guest panic, default policy (spec 6.2, scenario 7.12): 7.2 GUEST_PANICKED (poweroff),
+# STOP, SHUTDOWN (guest-panic), exit 0; 3.0 GUEST_PANICKED (pause), STOP, GUEST_PANICKED
+# (poweroff), SHUTDOWN.
+# 3.0: expected output from emu, reviewed against the spec (no QEMU 3.0 run)
+args: -M virt -bios none -nodefaults -display none -icount shift=0,sleep=off -qmp stdio --dialect 3.0 -S -serial file:/dev/stderr -kernel @BUILD@/guest/panic.elf
+status: 0
+qemu: skip 3.0 dialect: no QEMU 3.0 to compare with
+--- stdin
+{"execute":"qmp_capabilities"}
+{"execute":"cont","id":1}
+--- stdout
+{"QMP": {"version": {"qemu": {"micro": 0, "minor": 0, "major": 3}, "package": "emu 0.1.0"}, "capabilities": []}}
+{"return": {}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "RESUME"}
+{"return": {}, "id": 1}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "GUEST_PANICKED", "data": {"action": "pause"}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "STOP"}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "GUEST_PANICKED", "data": {"action": "poweroff"}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": true}}
+--- stderr
+panicking

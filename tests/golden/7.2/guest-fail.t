@@ -1,0 +1,15 @@
+# A guest fails through the test finisher ((3 << 16) | 0x3333): exit status 3, no event.
+args: -M virt -bios none -nodefaults -display none -icount shift=0,sleep=off -qmp stdio --dialect 7.2 -S -serial file:/dev/stderr -kernel @BUILD@/guest/fail.elf
+status: 3
+qemu: compare
+--- stdin
+{"execute":"qmp_capabilities"}
+{"execute":"cont","id":1}
+--- stdout
+{"QMP": {"version": {"qemu": {"micro": 0, "minor": 2, "major": 7}, "package": "emu 0.1.0"}, "capabilities": ["oob"]}}
+{"return": {}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "RESUME"}
+{"return": {}, "id": 1}
+--- stderr
+failing with code 3
+minstret 25000183

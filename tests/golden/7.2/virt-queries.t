@@ -1,0 +1,24 @@
+# -M virt -smp 2 before the guest starts: query-cpus-fast lists the harts (7.2: props
+# core-id, target; 3.0: arch riscv; thread-id is the hart index, QEMU's is a host thread
+# id), query-hotpluggable-cpus is refused, system_wakeup in prelaunch: emu's test device can
+# suspend, so emu's virt supports wake-up (QEMU 7.2 says it is not supported).
+args: -M virt -bios none -nodefaults -display none -icount shift=0,sleep=off -qmp stdio --dialect 7.2 -S -smp 2 -kernel @BUILD@/guest/hello.elf
+status: 0
+qemu: skip thread-id is a host thread id in QEMU, and its virt cannot wake up
+--- stdin
+{"execute":"qmp_capabilities"}
+{"execute":"query-cpus-fast","id":1}
+{"execute":"query-hotpluggable-cpus","id":2}
+{"execute":"system_wakeup","id":3}
+{"execute":"query-status"}
+{"execute":"quit"}
+--- stdout
+{"QMP": {"version": {"qemu": {"micro": 0, "minor": 2, "major": 7}, "package": "emu 0.1.0"}, "capabilities": ["oob"]}}
+{"return": {}}
+{"return": [{"thread-id": 0, "props": {"core-id": 0}, "qom-path": "/machine/soc0/harts[0]", "cpu-index": 0, "target": "riscv64"}, {"thread-id": 1, "props": {"core-id": 1}, "qom-path": "/machine/soc0/harts[1]", "cpu-index": 1, "target": "riscv64"}], "id": 1}
+{"id": 2, "error": {"class": "GenericError", "desc": "The feature 'query-hotpluggable-cpus' is not enabled"}}
+{"id": 3, "error": {"class": "GenericError", "desc": "Unable to wake up: guest is not in suspended state"}}
+{"return": {"status": "prelaunch", "singlestep": false, "running": false}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false, "reason": "host-qmp-quit"}}
+{"return": {}}
+--- stderr

@@ -1,0 +1,12 @@
+# An unknown -serial backend is refused before the monitors open.
+args: -M virt -bios none -nodefaults -display none -icount shift=0,sleep=off -qmp stdio --dialect 7.2 -S -serial bogus -kernel @BUILD@/guest/hello.elf
+status: 1
+qemu: compare
+--- stdin
+{"execute":"qmp_capabilities"}
+{"execute":"quit"}
+--- stdout
+{"QMP": {"version": {"qemu": {"micro": 0, "minor": 2, "major": 7}, "package": "emu 0.1.0"}, "capabilities": ["oob"]}}
+--- stderr
+emu: -serial bogus: 'bogus' is not a valid char driver
+emu: -serial bogus: could not connect serial device to character backend 'bogus'
