@@ -309,9 +309,34 @@ def bench_qmp_roundtrip(ctx):
     return rows
 
 
+# --- 3. Guest CPU speed: build/emu -M virt and QEMU 7.2 -icount shift=0 on the same ELFs ----
+
+def bench_guest(ctx):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import guest_bench
+    if not os.path.isdir(os.path.join(ctx.builddir, "guest")):
+        raise HarnessError(f"{os.path.join(ctx.shown_builddir, 'guest')} is not built "
+                           "(ninja all)")
+    rows = []
+    for r in guest_bench.rows(ctx.shown_builddir, ctx.quick, emu=ctx.emu_or_reason(),
+                              qemu=ctx.qemu or QEMU):
+        if r["qemu"] is None:
+            ctx.fail(f"{r['name']} on {ctx.qemu_name}: {r['note']}")
+        met = None if r["ratio"] is None else r["ratio"] >= r["target"]
+        if r["emu_inprocess"]:
+            r["note"] = "; ".join(x for x in (f"emu in-process (runguest): "
+                                              f"{r['emu_inprocess']:.0f} MIPS", r["note"]) if x)
+        rows.append(Row(r["name"], r["emu"], ctx.qemu_name + " -icount shift=0", r["qemu"],
+                        "MIPS", r["ratio"], "emu/qemu", f"emu/qemu >= {r['target']}", met,
+                        r["note"], {"emu_inprocess_mips": r["emu_inprocess"],
+                                    "guest_insns": r.get("insns")}))
+    return rows
+
+
 BENCHMARKS = [
     ("spawn", bench_spawn),
     ("qmp_roundtrip", bench_qmp_roundtrip),
+    ("guest", bench_guest),
 ]
 
 
