@@ -193,10 +193,12 @@ static json_value *virt_query_cpus_fast(void)
             json_value *props = json_object();
             json_object_set_int(props, "core-id", i);
             json_object_set(c, "props", props);
-            json_object_set_str(c, "target", "riscv64");
         } else {
+            /* 3.0: "arch" (deprecated that release) beside "target"; riscv had no
+             * instance properties yet. */
             json_object_set_str(c, "arch", "riscv");
         }
+        json_object_set_str(c, "target", "riscv64");
         json_array_append(list, c);
     }
     return list;

@@ -141,7 +141,7 @@ OBJECT(t_cpu_instance_properties, "CpuInstanceProperties", {"node-id", &t_int, t
 OBJECT(t_cpu_info_fast, "CpuInfoFast", {"cpu-index", &t_int, false, 0},
        {"qom-path", &t_str, false, 0}, {"thread-id", &t_int, false, 0},
        {"props", &t_cpu_instance_properties, true, 0}, {"arch", &t_cpu_info_arch, false, D30},
-       {"target", &t_sys_emu_target, false, D72});
+       {"target", &t_sys_emu_target, false, 0});
 ARRAY(t_cpu_info_fast_list, t_cpu_info_fast);
 OBJECT(t_hotpluggable_cpu, "HotpluggableCPU", {"type", &t_str, false, 0},
        {"vcpus-count", &t_int, false, 0}, {"props", &t_cpu_instance_properties, false, 0},
