@@ -49,6 +49,9 @@ typedef struct machine_class {
     void (*jump_to_ns)(uint64_t ns);
     /* query-cpus-fast entries (NULL: none). */
     json_value *(*query_cpus_fast)(void);
+    /* query-hotpluggable-cpus entries, also before the board exists (NULL: QEMU's "feature
+     * not enabled" error). */
+    json_value *(*query_hotpluggable_cpus)(void);
     void (*powerdown)(void);
     void (*wakeup)(void);
     void (*suspend)(void);

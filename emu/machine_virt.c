@@ -204,6 +204,32 @@ static json_value *virt_query_cpus_fast(void)
     return list;
 }
 
+/* Every possible hart (up to -smp maxcpus), highest slot first as QEMU lists them; qom-path
+ * only for harts that exist, i.e. once the board is built. QEMU 7.2's virt answers "not
+ * enabled" here; emu answers as QEMU's pc machine does, since the preconfig NUMA workflow
+ * needs the possible CPUs (a documented difference). */
+static json_value *virt_query_hotpluggable_cpus(void)
+{
+    json_value *list = json_array();
+    int cpus = machine_cfg.smp_cpus > 0 ? machine_cfg.smp_cpus : 1;
+    int max = machine_cfg.smp_maxcpus > cpus ? machine_cfg.smp_maxcpus : cpus;
+    for (int i = max - 1; i >= 0; i--) {
+        json_value *c = json_object();
+        json_value *props = json_object();
+        json_object_set_int(props, "core-id", i);
+        json_object_set(c, "props", props);
+        json_object_set_int(c, "vcpus-count", 1);
+        json_object_set_str(c, "type", "rv64-riscv-cpu");
+        if (board && i < virt_nharts(board)) {
+            char path[64];
+            snprintf(path, sizeof(path), "%s/harts[%d]", cur_dialect->hart_qom_parent, i);
+            json_object_set_str(c, "qom-path", path);
+        }
+        json_array_append(list, c);
+    }
+    return list;
+}
+
 const machine_class machine_virt = {
     .name = "virt",
     .desc = "RISC-V VirtIO board",
@@ -223,5 +249,6 @@ const machine_class machine_virt = {
     .next_deadline_ns = virt_machine_deadline,
     .jump_to_ns = virt_machine_jump,
     .query_cpus_fast = virt_query_cpus_fast,
+    .query_hotpluggable_cpus = virt_query_hotpluggable_cpus,
     .teardown = virt_teardown,
 };

@@ -85,12 +85,12 @@ void qmp_cmd_query_cpus_fast(qmp_request *req)
 void qmp_cmd_query_hotpluggable_cpus(qmp_request *req)
 {
     const machine_class *mc = machine_cfg.mc;
-    if (!mc || !mc->hotpluggable_cpus) {
+    if (!mc || !mc->query_hotpluggable_cpus) {
         qmp_fail(req, ERROR_CLASS_GENERIC_ERROR,
                  "The feature 'query-hotpluggable-cpus' is not enabled");
         return;
     }
-    req->ret = json_array();
+    req->ret = mc->query_hotpluggable_cpus();
 }
 
 void qmp_cmd_query_iothreads(qmp_request *req)

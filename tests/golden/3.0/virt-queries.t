@@ -17,7 +17,7 @@ qemu: skip 3.0 dialect: no QEMU 3.0 to compare with
 {"QMP": {"version": {"qemu": {"micro": 0, "minor": 0, "major": 3}, "package": "emu 0.1.0"}, "capabilities": []}}
 {"return": {}}
 {"return": [{"arch": "riscv", "thread-id": 0, "qom-path": "/machine/soc/harts[0]", "cpu-index": 0, "target": "riscv64"}, {"arch": "riscv", "thread-id": 1, "qom-path": "/machine/soc/harts[1]", "cpu-index": 1, "target": "riscv64"}], "id": 1}
-{"id": 2, "error": {"class": "GenericError", "desc": "The feature 'query-hotpluggable-cpus' is not enabled"}}
+{"return": [{"props": {"core-id": 1}, "vcpus-count": 1, "qom-path": "/machine/soc/harts[1]", "type": "rv64-riscv-cpu"}, {"props": {"core-id": 0}, "vcpus-count": 1, "qom-path": "/machine/soc/harts[0]", "type": "rv64-riscv-cpu"}], "id": 2}
 {"return": {}, "id": 3}
 {"return": {"status": "prelaunch", "singlestep": false, "running": false}}
 {"return": {}}

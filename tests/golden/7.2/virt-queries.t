@@ -16,7 +16,7 @@ qemu: skip thread-id is a host thread id in QEMU, and its virt cannot wake up
 {"QMP": {"version": {"qemu": {"micro": 0, "minor": 2, "major": 7}, "package": "emu 0.1.0"}, "capabilities": ["oob"]}}
 {"return": {}}
 {"return": [{"thread-id": 0, "props": {"core-id": 0}, "qom-path": "/machine/soc0/harts[0]", "cpu-index": 0, "target": "riscv64"}, {"thread-id": 1, "props": {"core-id": 1}, "qom-path": "/machine/soc0/harts[1]", "cpu-index": 1, "target": "riscv64"}], "id": 1}
-{"id": 2, "error": {"class": "GenericError", "desc": "The feature 'query-hotpluggable-cpus' is not enabled"}}
+{"return": [{"props": {"core-id": 1}, "vcpus-count": 1, "qom-path": "/machine/soc0/harts[1]", "type": "rv64-riscv-cpu"}, {"props": {"core-id": 0}, "vcpus-count": 1, "qom-path": "/machine/soc0/harts[0]", "type": "rv64-riscv-cpu"}], "id": 2}
 {"id": 3, "error": {"class": "GenericError", "desc": "Unable to wake up: guest is not in suspended state"}}
 {"return": {"status": "prelaunch", "singlestep": false, "running": false}}
 {"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false, "reason": "host-qmp-quit"}}
