@@ -1,7 +1,7 @@
 # An unknown -serial backend is refused before the monitors open.
 args: -M virt -bios none -nodefaults -display none -icount shift=0,sleep=off -qmp stdio --dialect 7.2 -S -serial bogus -kernel @BUILD@/guest/hello.elf
 status: 1
-qemu: compare
+qemu: skip QEMU may or may not flush its greeting before this start-up error (racy)
 --- stdin
 {"execute":"qmp_capabilities"}
 {"execute":"quit"}
