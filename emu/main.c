@@ -18,6 +18,7 @@
 #include "qmp/chardev.h"
 #include "qmp/events.h"
 #include "qmp/monitor.h"
+#include "replay/trace_tool.h"
 
 /* 2000-01-01T00:00:00Z: event timestamps start here unless -rtc base= says otherwise. */
 #define DEFAULT_EPOCH_NS (946684800LL * 1000000000LL)
@@ -95,6 +96,9 @@ static void report_startup_failure(int status)
 int main(int argc, char **argv)
 {
     setvbuf(stderr, NULL, _IOLBF, 0);
+    if (argc > 1 && strcmp(argv[1], "trace") == 0) {
+        return trace_tool_main(argc - 1, argv + 1);
+    }
     vclock_set_epoch_ns(DEFAULT_EPOCH_NS);
     int rc = cli_parse(argc, argv);
     if (rc >= 0) {
