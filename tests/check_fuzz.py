@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TARGETS = ["qmp_preconfig", "json"]
+TARGETS = ["qmp_preconfig", "json", "trace"]
 
 
 def run(cmd, timeout):
@@ -53,6 +53,10 @@ def main():
         print(f"{passed} passed, {failed} failed")
         return 1
     run([sys.executable, "fuzz/make_corpus.py", f"{bd}/seeds"], 120)
+    # trace seeds: sample traces written by the trace unit test of the main build
+    os.makedirs(os.path.join(ROOT, bd, "seeds", "trace"), exist_ok=True)
+    run([os.path.join(args.builddir, "tests", "test_trace"), "--write-samples",
+         f"{bd}/seeds/trace"], 120)
     for t in TARGETS:
         exe = f"{bd}/fuzz/fuzz_{t}"
         inputs = [d for d in (f"fuzz/regressions/{t}", f"{bd}/seeds/{t}") if os.path.isdir(d)]
@@ -61,6 +65,7 @@ def main():
         corpus = f"{bd}/corpus/{t}"
         os.makedirs(os.path.join(ROOT, corpus), exist_ok=True)
         rc, out = run([exe, f"-max_total_time={args.seconds}", "-dict=fuzz/qmp.dict",
+                       "-max_len=4096",
                        "-print_final_stats=1", f"-artifact_prefix={bd}/", corpus] + inputs,
                       args.seconds + 300)
         stats = [l for l in out.splitlines() if l.startswith("stat::average_exec_per_sec")]
