@@ -67,6 +67,8 @@ const machine_class *machine_default(void);
 /* Checks the configuration against the board class after the command line is parsed
  * (QEMU's -smp limits). Prints QEMU's message and returns false on error. */
 bool machine_check_config(void);
+/* The virt board once -M virt is built, else NULL (record/replay digests and reports). */
+struct virt_board *machine_virt_board(void);
 /* Resets all machine state (new run or fuzz iteration). */
 void machine_reset_state(void);
 /* The machine phase: false until the board is built (the preconfig gate). */

@@ -14,6 +14,7 @@
 #include "emu/hw/virt.h"
 #include "emu/machine.h"
 #include "emu/main_loop.h"
+#include "emu/record.h"
 #include "emu/runstate.h"
 #include "emu/serial.h"
 #include "emu/vclock.h"
@@ -43,23 +44,33 @@ static const board_host_ops host_ops = {.serial_out = uart_out, .host_time_ns = 
  * perror()s it), then "could not load kernel 'PATH'". */
 static bool load_kernel(const char *path, uint64_t ram_size, strbuf *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "%s: %s\n", path, strerror(errno));
-        sb_printf(err, "could not load kernel '%s'", path);
-        return false;
-    }
     strbuf data;
     sb_init(&data);
-    char buf[65536];
-    size_t n;
-    bool too_big = false;
-    while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && !too_big) {
-        too_big = data.len + n > ram_size + KERNEL_SLACK;
-        sb_put(&data, buf, n);
+    bool bad = false;
+    size_t rlen = 0;
+    const uint8_t *rimg = rr_mode == RR_REPLAY ? replay_image(path, &rlen) : NULL;
+    if (rimg) {
+        /* replay: the image embedded in the trace stands for the file */
+        sb_put(&data, rimg, rlen);
+        bad = rlen == 0 || rlen > ram_size + KERNEL_SLACK;
+    } else {
+        FILE *f = fopen(path, "rb");
+        if (!f) {
+            fprintf(stderr, "%s: %s\n", path, strerror(errno));
+            sb_printf(err, "could not load kernel '%s'", path);
+            sb_free(&data);
+            return false;
+        }
+        char buf[65536];
+        size_t n;
+        bool too_big = false;
+        while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && !too_big) {
+            too_big = data.len + n > ram_size + KERNEL_SLACK;
+            sb_put(&data, buf, n);
+        }
+        bad = ferror(f) || too_big || data.len == 0;
+        fclose(f);
     }
-    bool bad = ferror(f) || too_big || data.len == 0;
-    fclose(f);
     strbuf why;
     sb_init(&why);
     if (!bad && !virt_load_kernel_mem(board, (const uint8_t *)data.buf, data.len, &why)) {
@@ -74,6 +85,11 @@ static bool load_kernel(const char *path, uint64_t ram_size, strbuf *err)
     sb_free(&why);
     sb_free(&data);
     return !bad;
+}
+
+virt_board *machine_virt_board(void)
+{
+    return board;
 }
 
 static void virt_teardown(void)

@@ -12,6 +12,7 @@
 #include "emu/cli.h"
 #include "emu/machine.h"
 #include "emu/main_loop.h"
+#include "emu/record.h"
 #include "emu/runstate.h"
 #include "emu/serial.h"
 #include "emu/vclock.h"
@@ -93,12 +94,19 @@ static void report_startup_failure(int status)
     }
 }
 
-int main(int argc, char **argv)
+/* Monitors connected at start: their greetings (replay: the recorded connects). */
+static void start_monitors(void)
 {
-    setvbuf(stderr, NULL, _IOLBF, 0);
-    if (argc > 1 && strcmp(argv[1], "trace") == 0) {
-        return trace_tool_main(argc - 1, argv + 1);
+    if (rr_mode == RR_REPLAY) {
+        replay_start();
+    } else {
+        chardevs_start();
     }
+}
+
+/* One run of emu from its command line (recorded or replayed, or neither). */
+static int run(int argc, char **argv)
+{
     vclock_set_epoch_ns(DEFAULT_EPOCH_NS);
     int rc = cli_parse(argc, argv);
     if (rc >= 0) {
@@ -109,27 +117,38 @@ int main(int argc, char **argv)
     }
     vclock_init(machine_cfg.icount_shift);
     if (emu_opts.rtc_base && strcmp(emu_opts.rtc_base, "fixed") != 0) {
-        struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        vclock_set_epoch_ns((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
+        struct timespec ts = {0};
+        if (rr_mode != RR_REPLAY) {
+            clock_gettime(CLOCK_REALTIME, &ts);
+        }
+        vclock_set_epoch_ns(record_host_time((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec));
     }
     event_sink = monitor_broadcast_event;
     mon_env.process_requests = runstate_process_requests;
     mon_env.hold_input = main_loop_hold_input;
     machine_connect_runstate();
     main_loop_init();
-    if (!chardevs_open()) {
+    if (rr_mode == RR_REPLAY ? !replay_open_monitors() : !chardevs_open()) {
+        record_start("chardevs-failed");
         return 1;
     }
     if (!serial_open(machine_cfg.mc->has_serial)) {
         /* QEMU opens -serial after the monitors: its greeting is out before the error. */
-        chardevs_start();
+        record_start("serial-failed");
+        start_monitors();
         emu_fatal_exit(1);
     }
-    if (emu_opts.daemonize && (rc = daemonize()) >= 0) {
-        return rc;
+    if (!record_start("ok")) {
+        return 1;
     }
-    chardevs_wait_for_clients();
+    if (rr_mode != RR_REPLAY) {
+        if (emu_opts.daemonize && (rc = daemonize()) >= 0) {
+            return rc;
+        }
+        chardevs_wait_for_clients();
+    } else {
+        replay_start();
+    }
     if (!emu_opts.preconfig) {
         bool ok;
         if (cur_dialect->preconfig_runstate) {
@@ -142,18 +161,50 @@ int main(int argc, char **argv)
         }
         if (!ok) {
             /* QEMU's monitors greet when they are created, before the board is built. */
-            chardevs_start();
+            start_monitors();
             report_startup_failure(1);
             emu_fatal_exit(1);
         }
     }
-    if ((rc = daemon_ready()) >= 0) {
+    if (rr_mode != RR_REPLAY && (rc = daemon_ready()) >= 0) {
         report_startup_failure(rc);
         return rc;
     }
-    chardevs_start();
+    start_monitors();
     int status = main_loop_run();
     serial_close();
     chardevs_close_all();
     return status;
+}
+
+int main(int argc, char **argv)
+{
+    setvbuf(stderr, NULL, _IOLBF, 0);
+    if (argc > 1 && strcmp(argv[1], "trace") == 0) {
+        return trace_tool_main(argc - 1, argv + 1);
+    }
+    if (argc > 1 && strcmp(argv[1], "--record") == 0) {
+        if (argc < 3) {
+            fprintf(stderr, "usage: emu --record TRACE [OPTION...]\n");
+            return RR_EXIT_USAGE;
+        }
+        const char *trace = argv[2];
+        argv[2] = argv[0]; /* the run's own command line: argv[0] and the options */
+        record_arm(trace, argc - 2, argv + 2);
+        return record_exit(run(argc - 2, argv + 2));
+    }
+    if (argc > 1 && strcmp(argv[1], "--replay") == 0) {
+        if (argc != 3) {
+            fprintf(stderr, "usage: emu --replay TRACE\n");
+            return RR_EXIT_USAGE;
+        }
+        int rargc;
+        char **rargv;
+        int rc = replay_open(argv[2], &rargc, &rargv);
+        if (rc >= 0) {
+            return rc;
+        }
+        return record_exit(run(rargc, rargv));
+    }
+    return run(argc, argv);
 }

@@ -17,6 +17,7 @@
 
 #include "emu/cli.h"
 #include "emu/machine.h"
+#include "emu/record.h"
 #include "emu/runstate.h"
 #include "emu/serial.h"
 #include "emu/vclock.h"
@@ -60,8 +61,13 @@ static bool run_slice(void)
     if (budget > MAIN_LOOP_SLICE) {
         budget = MAIN_LOOP_SLICE;
     }
-    uint64_t n = budget ? mc->run(budget) : 0;
+    uint64_t cap = record_budget_cap();
+    if (budget > cap) {
+        budget = cap;
+    }
+    uint64_t n = budget ? record_run(mc, budget) : 0;
     vclock_add_insns(n);
+    record_slice_end();
     serial_write_out();
     if (mc->after_slice) {
         mc->after_slice();
@@ -136,6 +142,11 @@ int main_loop_run(void)
             break;
         }
         busy = busy || monitor_input_held(); /* the guest was (re)started: run it first */
+        if (rr_mode == RR_REPLAY) {
+            replay_boundary(busy); /* the recorded inputs instead of poll */
+            continue;
+        }
+        record_before_poll(!busy);
         struct pollfd pfds[2 * MAX_MONITORS + SERIAL_FDS + 1];
         int n = chardevs_pollfds(pfds, 2 * MAX_MONITORS);
         int serial_index = n;
@@ -152,6 +163,7 @@ int main_loop_run(void)
         if (pfds[sig_index].revents & POLLIN) {
             struct signalfd_siginfo si;
             if (read(sig_fd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
+                record_signal((int)si.ssi_signo);
                 request_signal_shutdown((int)si.ssi_signo);
             }
         }
@@ -168,5 +180,5 @@ _Noreturn void emu_fatal_exit(int status)
     serial_flush();
     chardevs_flush_all();
     chardevs_close_all();
-    exit(status);
+    exit(record_exit(status));
 }

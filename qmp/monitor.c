@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "emu/dialect.h"
+#include "emu/record.h"
 #include "qmp/commands.h"
 #include "qmp/dispatch.h"
 
@@ -94,12 +95,15 @@ void monitor_send(monitor *m, const json_value *v)
     if (!m->open) {
         return;
     }
+    size_t before = m->out->len;
     json_write(m->out, v);
     sb_put(m->out, "\r\n", 2);
+    record_qmp_out(m->index, m->out->buf + before, m->out->len - before);
 }
 
 void monitor_opened(monitor *m)
 {
+    record_qmp_opened(m->index);
     m->open = true;
     m->sess.negotiated = false;
     m->sess.oob_enabled = false;
@@ -120,6 +124,7 @@ void monitor_opened(monitor *m)
 
 void monitor_closed(monitor *m)
 {
+    record_qmp_closed(m->index);
     drop_held(m); /* QEMU drops a client's queued requests when it goes */
     m->open = false;
     m->sess.negotiated = false;
@@ -205,6 +210,7 @@ void monitor_release_input(void)
 
 void monitor_input(monitor *m, const char *buf, size_t len)
 {
+    record_qmp_in(m->index, buf, len);
     if (mon_exit_pending || !m->open) {
         return;
     }

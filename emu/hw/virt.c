@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xxhash.h>
+
 #include "emu/hw/bus.h"
 #include "emu/hw/clint.h"
 #include "emu/hw/elf_loader.h"
@@ -444,6 +446,10 @@ uint64_t virt_run(virt_board *b, uint64_t budget)
         if (b->slice_left == 0 || hart_is_idle(h))
             rotate(b);
     }
+    /* Slice invariance (replay stops at any recorded count): timers due where the budget ends
+     * fire now, as they would have had the budget gone on, not after the main loop's boundary. */
+    if (done == budget && !b->stop)
+        service_timers(b);
     return done;
 }
 
@@ -489,4 +495,65 @@ uint8_t *virt_ram(virt_board *b, uint64_t *size)
 {
     *size = b->cfg.ram_size;
     return b->ram;
+}
+
+/* Digests (record/replay): named fields only, never pointers, padding or host state. */
+uint64_t virt_hart_digest(const virt_board *b, int i)
+{
+    const hart *h = &b->harts[i];
+    uint64_t v[64];
+    size_t n = 0;
+    for (int r = 1; r < 32; r++)
+        v[n++] = h->x[r];
+    const uint64_t csr[] = {h->pc,      (uint64_t)h->priv, h->wfi,      h->mstatus,
+                            h->medeleg, h->mideleg,        h->mie,      h->mip,
+                            h->mtvec,   h->mscratch,       h->mepc,     h->mcause,
+                            h->mtval,   h->stvec,          h->sscratch, h->sepc,
+                            h->scause,  h->stval,          h->satp,     h->res_valid,
+                            h->res_addr};
+    for (size_t k = 0; k < sizeof(csr) / sizeof(csr[0]); k++)
+        v[n++] = csr[k];
+    return XXH3_64bits(v, n * sizeof(v[0]));
+}
+
+uint64_t virt_devices_digest(const virt_board *b)
+{
+    XXH3_state_t *st = XXH3_createState();
+    XXH3_64bits_reset(st);
+    const clint *c = &b->clint;
+    XXH3_64bits_update(st, c->msip_val, sizeof(c->msip_val));
+    XXH3_64bits_update(st, c->timecmp, sizeof(c->timecmp));
+    XXH3_64bits_update(st, &c->time_delta, sizeof(c->time_delta));
+    const plic *p = &b->plic;
+    XXH3_64bits_update(st, p->priority, sizeof(p->priority));
+    XXH3_64bits_update(st, p->pending, sizeof(p->pending));
+    XXH3_64bits_update(st, p->claimed, sizeof(p->claimed));
+    XXH3_64bits_update(st, p->enable, sizeof(p->enable));
+    XXH3_64bits_update(st, p->threshold, sizeof(p->threshold));
+    const uart *u = &b->uart;
+    const uint64_t uv[] = {u->ier,
+                           u->iir,
+                           u->lcr,
+                           u->mcr,
+                           u->lsr,
+                           u->msr,
+                           u->scr,
+                           u->fcr,
+                           u->divider,
+                           u->thr_ipending,
+                           (uint64_t)u->rx_head,
+                           (uint64_t)u->rx_count,
+                           b->clock.bias_ns,
+                           b->clock.icount,
+                           b->rtc.alarm_next,
+                           b->rtc.deadline_ns,
+                           b->tdev.wdt_period,
+                           b->tdev.deadline_ns,
+                           (uint64_t)b->cur,
+                           b->slice_left};
+    XXH3_64bits_update(st, uv, sizeof(uv));
+    XXH3_64bits_update(st, u->rx, sizeof(u->rx));
+    uint64_t d = XXH3_64bits_digest(st);
+    XXH3_freeState(st);
+    return d;
 }

@@ -1,0 +1,322 @@
+/* The recorder (emu --record FILE ARGS…) and what record and replay share: the mode, the slice
+ * runner that stops at digest points, and the digest of the machine (each hart's registers, a
+ * window of RAM, device state). Events carry vclock_insns() as their instruction count and the
+ * monitor index as their device. Must never change a byte of what the run writes, never put
+ * anything host-specific (addresses, time other than a recorded host-time read) in a trace, and
+ * never do per-instruction work. */
+#include "emu/record.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <xxhash.h>
+
+#include "emu/dialect.h"
+#include "emu/hw/virt.h"
+#include "emu/strbuf.h"
+#include "emu/vclock.h"
+#include "replay/trace.h"
+
+/* RAM is digested a sixteenth at a time, in turn: a whole 128 MiB per digest would cost more
+ * than the run between two digests; every byte is still covered every 16 digests. */
+#define RAM_WINDOWS 16
+
+rr_mode_t rr_mode;
+uint64_t rr_interval;    /* instructions between digests (0: none) */
+uint64_t rr_next_digest; /* the next digest point */
+uint64_t rr_digest_seq;  /* digests taken so far */
+
+static struct {
+    const char *path;
+    int argc;
+    char **argv;
+    bool host_time_pending; /* read before the writer opened: written first */
+    int64_t host_time;
+    trace_writer *w;
+    strbuf ser; /* the guest's serial bytes of the current slice */
+    uint8_t *image;
+    bool failed;
+} rec;
+
+static void rec_fail(const char *what)
+{
+    if (!rec.failed) {
+        fprintf(stderr, "emu: --record %s: %s\n", rec.path, what ? what : "write failed");
+    }
+    rec.failed = true;
+}
+
+static void put(uint32_t kind, uint64_t icount, uint32_t dev, const void *data, size_t len)
+{
+    if (!rec.w) {
+        return;
+    }
+    trace_event ev = {.kind = kind, .icount = icount, .dev = dev, .data = data, .len = len};
+    if (trace_write_event(rec.w, &ev) < 0) {
+        rec_fail(trace_writer_error(rec.w));
+    }
+}
+
+void rr_qmp_opened(int mon)
+{
+    put(TRACE_EV_QMP_CONNECT, vclock_insns(), (uint32_t)mon, NULL, 0);
+}
+
+void rr_qmp_closed(int mon)
+{
+    put(TRACE_EV_QMP_DISCONNECT, vclock_insns(), (uint32_t)mon, NULL, 0);
+}
+
+void rr_qmp_in(int mon, const char *buf, size_t len)
+{
+    put(TRACE_EV_QMP_IN, vclock_insns(), (uint32_t)mon, buf, len);
+}
+
+void rr_qmp_out(int mon, const char *buf, size_t len)
+{
+    put(TRACE_EV_QMP_OUT, vclock_insns(), (uint32_t)mon, buf, len);
+}
+
+void rr_serial_in(const uint8_t *buf, size_t len)
+{
+    put(TRACE_EV_SERIAL_IN, vclock_insns(), 0, buf, len);
+}
+
+void rr_serial_byte(uint8_t byte)
+{
+    if (rr_mode == RR_REPLAY) {
+        replay_serial_byte(byte);
+    } else {
+        sb_putc(&rec.ser, (char)byte);
+    }
+}
+
+void rr_signal(int signo)
+{
+    if (!rec.w) {
+        return;
+    }
+    trace_event ev = {.kind = TRACE_EV_SIGNAL, .icount = vclock_insns(), .value = signo};
+    if (trace_write_event(rec.w, &ev) < 0) {
+        rec_fail(trace_writer_error(rec.w));
+    }
+}
+
+void record_arm(const char *path, int argc, char **argv)
+{
+    rec.path = path;
+    rec.argc = argc;
+    rec.argv = argv;
+    rr_mode = RR_RECORD;
+    sb_init(&rec.ser);
+}
+
+/* The -kernel image, read whole (NULL if it cannot be: the run will say why). */
+static uint8_t *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        return NULL;
+    }
+    strbuf sb;
+    sb_init(&sb);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+        sb_put(&sb, buf, n);
+    }
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        sb_free(&sb);
+        return NULL;
+    }
+    *len = sb.len;
+    return (uint8_t *)sb_detach(&sb);
+}
+
+bool record_start(const char *startup)
+{
+    if (rr_mode != RR_RECORD || rec.w) {
+        return true;
+    }
+    const char *env = getenv("EMU_RECORD_DIGEST_INTERVAL");
+    rr_interval = env ? strtoull(env, NULL, 0) : TRACE_DIGEST_INTERVAL;
+    rr_next_digest = rr_interval;
+    trace_image img = {0};
+    size_t nimg = 0;
+    if (machine_cfg.kernel) {
+        size_t len = 0;
+        rec.image = read_file(machine_cfg.kernel, &len);
+        img.path = machine_cfg.kernel;
+        img.data = rec.image;
+        img.size = rec.image ? len : 0;
+        img.xxh3 = rec.image ? XXH3_64bits(rec.image, len) : 0;
+        nimg = 1;
+    }
+    trace_kv start[2] = {{.key = "machine", .str = machine_cfg.mc ? machine_cfg.mc->name : ""},
+                         {.key = "startup", .str = startup}};
+    trace_header h = {
+        .argv = (const char *const *)rec.argv,
+        .argc = (size_t)rec.argc,
+        .dialect = cur_dialect ? cur_dialect->name : "3.0",
+        .epoch_ns = vclock_epoch_ns(),
+        .icount_shift = machine_cfg.icount_shift,
+        .digest_interval = rr_interval,
+        .images = nimg ? &img : NULL,
+        .nimages = nimg,
+        .start = start,
+        .nstart = 2,
+    };
+    trace_error e;
+    rec.w = trace_writer_open(rec.path, &h, &e);
+    if (!rec.w) {
+        fprintf(stderr, "emu: --record %s: %s\n", rec.path, e.msg);
+        rr_mode = RR_OFF;
+        return false;
+    }
+    if (rec.host_time_pending) {
+        rec.host_time_pending = false;
+        record_host_time(rec.host_time);
+    }
+    return true;
+}
+
+int64_t record_host_time(int64_t ns)
+{
+    if (rr_mode == RR_REPLAY) {
+        return replay_host_time();
+    }
+    if (rr_mode == RR_RECORD && !rec.w) {
+        rec.host_time_pending = true;
+        rec.host_time = ns;
+    } else if (rr_mode == RR_RECORD) {
+        trace_event ev = {.kind = TRACE_EV_HOST_TIME,
+                          .icount = vclock_insns(),
+                          .clock = TRACE_CLOCK_REALTIME,
+                          .value = ns};
+        if (trace_write_event(rec.w, &ev) < 0) {
+            rec_fail(trace_writer_error(rec.w));
+        }
+    }
+    return ns;
+}
+
+int record_digest(uint64_t *harts, int max, uint64_t *ram, uint64_t *devices, uint64_t seq)
+{
+    virt_board *b = machine_virt_board();
+    *ram = *devices = 0;
+    if (!b) {
+        return 0;
+    }
+    int n = virt_nharts(b);
+    if (n > max) {
+        n = max;
+    }
+    for (int i = 0; i < n; i++) {
+        harts[i] = virt_hart_digest(b, i);
+    }
+    uint64_t size;
+    const uint8_t *mem = virt_ram(b, &size);
+    uint64_t win = (size + RAM_WINDOWS - 1) / RAM_WINDOWS;
+    uint64_t off = (seq % RAM_WINDOWS) * win;
+    if (off < size) {
+        *ram = XXH3_64bits(mem + off, off + win <= size ? win : size - off);
+    }
+    *devices = virt_devices_digest(b);
+    return n;
+}
+
+static void digest_point(uint64_t icount)
+{
+    if (rr_mode == RR_REPLAY) {
+        replay_digest(icount, rr_digest_seq);
+    } else if (rec.w) {
+        uint64_t harts[VIRT_MAX_HARTS];
+        trace_event ev = {.kind = TRACE_EV_DIGEST, .icount = icount, .harts = harts};
+        ev.nharts =
+            (uint32_t)record_digest(harts, VIRT_MAX_HARTS, &ev.ram, &ev.devices, rr_digest_seq);
+        if (trace_write_event(rec.w, &ev) < 0) {
+            rec_fail(trace_writer_error(rec.w));
+        }
+    }
+    rr_digest_seq++;
+    rr_next_digest += rr_interval;
+}
+
+uint64_t record_budget_cap(void)
+{
+    return rr_mode == RR_REPLAY ? replay_budget_cap() : UINT64_MAX;
+}
+
+uint64_t record_run(const machine_class *mc, uint64_t budget)
+{
+    if (rr_mode == RR_OFF || !rr_interval) {
+        return mc->run(budget);
+    }
+    uint64_t done = 0;
+    while (done < budget) {
+        uint64_t now = vclock_insns() + done;
+        uint64_t part = budget - done;
+        if (rr_next_digest - now < part) {
+            part = rr_next_digest - now;
+        }
+        if (done && rr_mode == RR_REPLAY) {
+            /* a digest consumed: the next event may come sooner */
+            uint64_t cap = replay_budget_cap();
+            cap = cap > done ? cap - done : 0;
+            if (cap < part) {
+                part = cap;
+            }
+        }
+        if (!part) {
+            break;
+        }
+        uint64_t r = mc->run(part);
+        done += r;
+        if (now + r == rr_next_digest) {
+            digest_point(now + r);
+        }
+        if (r < part) {
+            break;
+        }
+    }
+    return done;
+}
+
+void record_slice_end(void)
+{
+    if (rr_mode == RR_RECORD && rec.ser.len) {
+        put(TRACE_EV_SERIAL_OUT, vclock_insns(), 0, rec.ser.buf, rec.ser.len);
+        sb_clear(&rec.ser);
+    }
+}
+
+void record_before_poll(bool blocking)
+{
+    if (rr_mode == RR_RECORD && blocking && rec.w && trace_writer_flush(rec.w) < 0) {
+        rec_fail(trace_writer_error(rec.w));
+    }
+}
+
+int record_exit(int status)
+{
+    if (rr_mode == RR_REPLAY) {
+        return replay_exit(status);
+    }
+    if (rr_mode != RR_RECORD || !record_start("exited")) {
+        return status;
+    }
+    record_slice_end();
+    trace_error e;
+    trace_writer *w = rec.w;
+    rec.w = NULL;
+    if (trace_writer_close(w, vclock_insns(), status, &e) < 0) {
+        rec_fail(e.msg);
+    }
+    sb_free(&rec.ser);
+    free(rec.image);
+    rec.image = NULL;
+    return status;
+}

@@ -1,0 +1,132 @@
+/* Record and replay at emu's one input boundary: tiny hooks called where every input enters
+ * (monitor connect/input/disconnect, serial input, signals, host time) and every output leaves
+ * (monitor_send, the guest's serial bytes), plus the slice runner that takes periodic digests.
+ * Off (neither recording nor replaying), each hook costs one predictable branch. The recorder
+ * writes a trace (replay/trace.h) with emu --record; the replayer (emu/replayer.c) feeds one
+ * back with emu --replay. Must never change a byte of what the run writes, and never read host
+ * time or anything host-specific into the trace except where an input demands it. */
+#ifndef EMU_RECORD_H
+#define EMU_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "emu/machine.h"
+
+typedef enum rr_mode_t {
+    RR_OFF = 0,
+    RR_RECORD,
+    RR_REPLAY,
+} rr_mode_t;
+extern rr_mode_t rr_mode;
+
+/* Replay exit statuses (emu --replay), also documented in README.md. */
+#define RR_EXIT_USAGE     2 /* bad command line */
+#define RR_EXIT_DIVERGED  3 /* the replay stopped matching the trace */
+#define RR_EXIT_BAD_TRACE 4 /* unreadable, corrupt, unsupported trace, or an image missing */
+#define RR_EXIT_TRUNCATED 5 /* the trace was cut short; everything up to its end matched */
+
+/* Slow paths (only when rr_mode != RR_OFF). */
+void rr_qmp_opened(int mon);
+void rr_qmp_closed(int mon);
+void rr_qmp_in(int mon, const char *buf, size_t len);
+void rr_qmp_out(int mon, const char *buf, size_t len);
+void rr_serial_in(const uint8_t *buf, size_t len);
+void rr_serial_byte(uint8_t byte);
+void rr_signal(int signo);
+
+/* The hooks. */
+static inline void record_qmp_opened(int mon)
+{
+    if (__builtin_expect(rr_mode == RR_RECORD, 0)) {
+        rr_qmp_opened(mon);
+    }
+}
+static inline void record_qmp_closed(int mon)
+{
+    if (__builtin_expect(rr_mode == RR_RECORD, 0)) {
+        rr_qmp_closed(mon);
+    }
+}
+static inline void record_qmp_in(int mon, const char *buf, size_t len)
+{
+    if (__builtin_expect(rr_mode == RR_RECORD, 0)) {
+        rr_qmp_in(mon, buf, len);
+    }
+}
+static inline void record_qmp_out(int mon, const char *buf, size_t len)
+{
+    if (__builtin_expect(rr_mode == RR_RECORD, 0)) {
+        rr_qmp_out(mon, buf, len);
+    }
+}
+static inline void record_serial_in(const uint8_t *buf, size_t len)
+{
+    if (__builtin_expect(rr_mode == RR_RECORD, 0)) {
+        rr_serial_in(buf, len);
+    }
+}
+/* Every byte the guest's UART sends, whatever the backend does with it. */
+static inline void record_serial_out(uint8_t byte)
+{
+    if (__builtin_expect(rr_mode != RR_OFF, 0)) {
+        rr_serial_byte(byte);
+    }
+}
+static inline void record_signal(int signo)
+{
+    if (__builtin_expect(rr_mode == RR_RECORD, 0)) {
+        rr_signal(signo);
+    }
+}
+
+/* emu --record FILE: arm the recorder with the run's command line (main, before parsing). */
+void record_arm(const char *path, int argc, char **argv);
+/* Opens the writer with the header once start-up has settled (no event can come before):
+ * startup is "ok", or how start-up failed ("chardevs-failed", "serial-failed"; "exited" when
+ * emu exits before, e.g. on a command-line error), so that replay fails the same way. A no-op
+ * when not recording or already open. Prints a message and returns false when the trace cannot
+ * be written. */
+bool record_start(const char *startup);
+/* A host-time read (-rtc base=utc|localtime): recorded, or given back by the replay. */
+int64_t record_host_time(int64_t ns);
+/* Runs the machine for at most budget instructions (mc->run), stopping at digest points to
+ * record or check a digest, and in replay at the next recorded event. */
+uint64_t record_run(const machine_class *mc, uint64_t budget);
+/* The instructions a replay may run now before the next recorded event (UINT64_MAX: any). */
+uint64_t record_budget_cap(void);
+/* After each slice (the guest's serial bytes become one event). */
+void record_slice_end(void);
+/* Before the main loop polls; blocking: it would sleep (the recorder flushes its buffer). */
+void record_before_poll(bool blocking);
+/* emu is exiting with status (every exit path): the trace is closed. In replay this compares
+ * the status, reports, and returns the replay's own exit status. */
+int record_exit(int status);
+
+/* Digest of the current machine state: fills harts (at most max), returns their count. */
+int record_digest(uint64_t *harts, int max, uint64_t *ram, uint64_t *devices, uint64_t seq);
+
+/* ---- the replayer (emu/replayer.c) ---- */
+/* emu --replay FILE: reads the header; on success fills the recorded argv and returns -1, else
+ * an exit status (after a message). */
+int replay_open(const char *path, int *argc, char ***argv);
+/* Replay's chardevs_open: monitors with capture buffers, in the recorded order. False when
+ * the recording's chardevs failed to open (emu exits 1, as it did). */
+bool replay_open_monitors(void);
+/* Delivers the recorded connects due before the main loop (chardevs_wait/start). */
+void replay_start(void);
+/* In place of the main loop's poll: checks outputs, delivers due inputs. */
+void replay_boundary(bool busy);
+/* True when the recording's start-up ended this way (record_start's startup). */
+bool replay_startup_is(const char *startup);
+/* The embedded image recorded for path, or NULL. */
+const uint8_t *replay_image(const char *path, size_t *len);
+/* A digest point reached in replay: compare. */
+void replay_digest(uint64_t icount, uint64_t seq);
+int replay_exit(int status);
+uint64_t replay_budget_cap(void);
+int64_t replay_host_time(void);
+void replay_serial_byte(uint8_t byte);
+
+#endif

@@ -1,0 +1,585 @@
+/* The replayer (emu --replay TRACE): rebuilds the recorded run from the trace's header (its
+ * command line and embedded images), opens no real chardev (monitors write into capture
+ * buffers, in the recorded order), then walks the trace: inputs are delivered through the
+ * same functions the live run used, at the recorded instruction count; outputs must equal the
+ * next bytes emu produced for that monitor or port; digests are compared at their points; the
+ * exit status must match. The first mismatch stops the replay with a report (exit 3).
+ * Must never read host input or host time, never do per-instruction work, and never go on
+ * past a mismatch. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <xxhash.h>
+
+#include "emu/cli.h"
+#include "emu/hw/virt.h"
+#include "emu/record.h"
+#include "emu/runstate.h"
+#include "emu/serial.h"
+#include "emu/strbuf.h"
+#include "emu/tcg/disas.h"
+#include "emu/vclock.h"
+#include "qmp/monitor.h"
+#include "replay/trace.h"
+
+extern uint64_t rr_interval, rr_next_digest, rr_digest_seq;
+
+/* Iterations of the main loop at one point without progress before the replay gives up. */
+#define STALL_LIMIT 8
+
+static struct {
+    const char *path;
+    trace_reader *r;
+    const trace_header *h;
+    trace_event ev;
+    bool have;
+    bool ended;
+    trace_status st;
+    trace_error err;
+    uint64_t consumed; /* events matched or delivered */
+    strbuf cap[MAX_MONITORS];
+    uint64_t cap_off[MAX_MONITORS]; /* bytes of each monitor's output matched so far */
+    strbuf ser;
+    uint64_t ser_off;
+    int nmons;
+    bool have_digest;
+    uint64_t last_digest; /* icount of the last matching digest */
+    int stall;
+    uint64_t seen_insns, seen_ns, seen_consumed, seen_out;
+    uint64_t at;      /* the icount a report names when not vclock_insns() (mid-slice) */
+    uint64_t perturb; /* test hook (EMU_REPLAY_PERTURB): 0 = off */
+    char **argv;
+} rp;
+
+static const char *kind_name(uint32_t k)
+{
+    const char *n = trace_event_kind_name(k);
+    return n ? n : "?";
+}
+
+/* Escapes bytes for a report: printable ASCII as is, the rest as \xNN (\r \n \" \\). */
+static void escape(strbuf *sb, const uint8_t *p, size_t n, size_t max)
+{
+    sb_putc(sb, '"');
+    for (size_t i = 0; i < n && i < max; i++) {
+        uint8_t c = p[i];
+        if (c == '\n') {
+            sb_puts(sb, "\\n");
+        } else if (c == '\r') {
+            sb_puts(sb, "\\r");
+        } else if (c == '"' || c == '\\') {
+            sb_putc(sb, '\\');
+            sb_putc(sb, (char)c);
+        } else if (c >= 0x20 && c < 0x7f) {
+            sb_putc(sb, (char)c);
+        } else {
+            sb_printf(sb, "\\x%02x", c);
+        }
+    }
+    sb_putc(sb, '"');
+    if (n > max) {
+        sb_printf(sb, "... (%zu bytes)", n);
+    }
+}
+
+/* Where the machine is: each hart's pc and the instruction there. */
+static void describe_machine(strbuf *sb)
+{
+    virt_board *b = machine_virt_board();
+    if (!b) {
+        sb_puts(sb, "  (no board: -M none or not built yet)\n");
+        return;
+    }
+    uint64_t size;
+    const uint8_t *ram = virt_ram(b, &size);
+    for (int i = 0; i < virt_nharts(b); i++) {
+        hart *h = virt_hart(b, i);
+        sb_printf(sb, "  hart %d pc 0x%016llx", i, (unsigned long long)h->pc);
+        uint64_t off = h->pc - VIRT_DRAM_BASE;
+        if (h->pc >= VIRT_DRAM_BASE && off + 4 <= size) {
+            uint32_t insn = (uint32_t)ram[off] | (uint32_t)ram[off + 1] << 8 |
+                            (uint32_t)ram[off + 2] << 16 | (uint32_t)ram[off + 3] << 24;
+            if ((insn & 3) != 3) {
+                insn &= 0xffff;
+            }
+            sb_puts(sb, ": ");
+            rv_disas(sb, h->pc, insn);
+        }
+        sb_putc(sb, '\n');
+    }
+}
+
+/* Stops the replay: the report on stderr, then exit 3. */
+static _Noreturn void diverge(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static _Noreturn void diverge(const char *fmt, ...)
+{
+    strbuf sb;
+    sb_init(&sb);
+    sb_printf(&sb, "emu: replay: divergence at icount %llu (trace %s, event #%llu):\n  ",
+              (unsigned long long)(rp.at ? rp.at : vclock_insns()), rp.path,
+              (unsigned long long)rp.consumed);
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(&sb, fmt, ap);
+    va_end(ap);
+    sb_putc(&sb, '\n');
+    describe_machine(&sb);
+    if (rp.have_digest) {
+        sb_printf(&sb, "  last matching digest: icount %llu (the runs parted after it)\n",
+                  (unsigned long long)rp.last_digest);
+    } else {
+        sb_puts(&sb, "  no digest matched before this point\n");
+    }
+    fputs(sb.buf, stderr);
+    sb_free(&sb);
+    exit(RR_EXIT_DIVERGED);
+}
+
+static void fetch(void)
+{
+    if (rp.have || rp.ended) {
+        return;
+    }
+    rp.st = trace_next_event(rp.r, &rp.ev, &rp.err);
+    if (rp.st == TRACE_OK) {
+        rp.have = true;
+    } else {
+        rp.ended = true;
+    }
+}
+
+static void consume(void)
+{
+    rp.have = false;
+    rp.consumed++;
+}
+
+/* The trace has no more events and the run has not exited. */
+static _Noreturn void trace_ends(void)
+{
+    if (rp.st == TRACE_TRUNCATED) {
+        fprintf(stderr, "emu: replay: %s: %s; the %llu events before it matched (icount %llu)\n",
+                rp.path, rp.err.msg, (unsigned long long)rp.consumed,
+                (unsigned long long)vclock_insns());
+        exit(RR_EXIT_TRUNCATED);
+    }
+    if (rp.st == TRACE_END) {
+        diverge("the trace ends (without an exit event) while emu still runs");
+    }
+    fprintf(stderr, "emu: replay: %s: %s (after %llu matching events)\n", rp.path, rp.err.msg,
+            (unsigned long long)rp.consumed);
+    exit(RR_EXIT_BAD_TRACE);
+}
+
+int replay_open(const char *path, int *argc, char ***argv)
+{
+    rp.path = path;
+    trace_error e;
+    if (trace_reader_open(path, 0, &rp.r, &e) != TRACE_OK) {
+        fprintf(stderr, "emu: --replay %s: %s\n", path, e.msg);
+        return RR_EXIT_BAD_TRACE;
+    }
+    rp.h = trace_read_header(rp.r);
+    if (rp.h->argc < 1 || rp.h->argc > 4096) {
+        fprintf(stderr, "emu: --replay %s: the header has no command line\n", path);
+        return RR_EXIT_BAD_TRACE;
+    }
+    rp.argv = calloc(rp.h->argc + 1, sizeof(char *));
+    for (size_t i = 0; i < rp.h->argc; i++) {
+        rp.argv[i] = strdup(rp.h->argv[i]);
+    }
+    for (size_t i = 0; i < rp.h->nimages; i++) {
+        const trace_image *im = &rp.h->images[i];
+        if (im->data && XXH3_64bits(im->data, im->size) != im->xxh3) {
+            fprintf(stderr, "emu: --replay %s: image %s does not match its xxh3\n", path, im->path);
+            return RR_EXIT_BAD_TRACE;
+        }
+    }
+    rr_interval = rp.h->digest_interval;
+    rr_next_digest = rr_interval;
+    /* TEST HOOK (tests/check_replay.py only): flip bit 0 of hart 0's x1 once the replay
+     * reaches this instruction count, to check that a divergence is caught and placed. */
+    const char *p = getenv("EMU_REPLAY_PERTURB");
+    rp.perturb = p ? strtoull(p, NULL, 0) : 0;
+    sb_init(&rp.ser);
+    rr_mode = RR_REPLAY;
+    *argc = (int)rp.h->argc;
+    *argv = rp.argv;
+    return -1;
+}
+
+bool replay_startup_is(const char *startup)
+{
+    for (size_t i = 0; rp.h && i < rp.h->nstart; i++) {
+        const trace_kv *kv = &rp.h->start[i];
+        if (!strcmp(kv->key, "startup") && kv->str && !strcmp(kv->str, startup)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+const uint8_t *replay_image(const char *path, size_t *len)
+{
+    for (size_t i = 0; rp.h && i < rp.h->nimages; i++) {
+        const trace_image *im = &rp.h->images[i];
+        if (im->data && strcmp(im->path, path) == 0) {
+            *len = (size_t)im->size;
+            return im->data;
+        }
+    }
+    return NULL;
+}
+
+int64_t replay_host_time(void)
+{
+    fetch();
+    if (!rp.have || rp.ev.kind != TRACE_EV_HOST_TIME) {
+        if (!rp.have) {
+            trace_ends();
+        }
+        diverge("emu reads the host clock; the trace has %s at icount %llu", kind_name(rp.ev.kind),
+                (unsigned long long)rp.ev.icount);
+    }
+    int64_t v = rp.ev.value;
+    consume();
+    return v;
+}
+
+bool replay_open_monitors(void)
+{
+    int want = 0;
+    for (int i = 0; i < emu_opts.nchardevs; i++) {
+        want += emu_opts.chardevs[i].is_monitor;
+    }
+    if (replay_startup_is("chardevs-failed")) {
+        return false; /* the recording's chardevs failed to open (a host matter): so do we */
+    }
+    for (int i = 0; i < want; i++) {
+        sb_init(&rp.cap[i]);
+        monitor_new(&rp.cap[i]);
+    }
+    rp.nmons = want;
+    return true;
+}
+
+static monitor *mon_of(uint32_t dev)
+{
+    if ((int)dev >= monitor_count() || (int)dev >= rp.nmons) {
+        fprintf(stderr, "emu: replay: %s: event #%llu names monitor %u; the command line has %d\n",
+                rp.path, (unsigned long long)rp.consumed, dev, monitor_count());
+        exit(RR_EXIT_BAD_TRACE);
+    }
+    return monitor_at((int)dev);
+}
+
+void replay_start(void)
+{
+    for (;;) {
+        fetch();
+        if (!rp.have || rp.ev.kind != TRACE_EV_QMP_CONNECT || rp.ev.icount != vclock_insns()) {
+            return;
+        }
+        monitor *m = mon_of(rp.ev.dev);
+        consume();
+        monitor_opened(m);
+    }
+}
+
+void replay_serial_byte(uint8_t byte)
+{
+    sb_putc(&rp.ser, (char)byte);
+}
+
+enum {
+    MATCHED,
+    NEED_MORE
+};
+
+/* Compares the next recorded output with what emu produced. */
+static int match_output(void)
+{
+    const trace_event *ev = &rp.ev;
+    bool serial = ev->kind == TRACE_EV_SERIAL_OUT || ev->kind == TRACE_EV_SERIAL_OUT_HASH;
+    bool hashed = ev->kind == TRACE_EV_QMP_OUT_HASH || ev->kind == TRACE_EV_SERIAL_OUT_HASH;
+    strbuf *cap;
+    uint64_t *off;
+    if (serial) {
+        cap = &rp.ser;
+        off = &rp.ser_off;
+    } else {
+        if ((int)ev->dev >= rp.nmons) {
+            (void)mon_of(MAX_MONITORS); /* a bad trace: exits */
+        }
+        cap = &rp.cap[ev->dev];
+        off = &rp.cap_off[ev->dev];
+    }
+    const uint8_t *got = (const uint8_t *)cap->buf;
+    size_t n = cap->len < ev->len ? cap->len : ev->len;
+    if (!hashed) {
+        size_t i = 0;
+        while (i < n && got[i] == ev->data[i]) {
+            i++;
+        }
+        if (i < n) {
+            strbuf a, b;
+            sb_init(&a);
+            sb_init(&b);
+            size_t from = i > 16 ? i - 16 : 0;
+            escape(&a, ev->data + from, ev->len - from, 200);
+            escape(&b, got + from, cap->len - from, 200);
+            char where[32];
+            snprintf(where, sizeof(where), serial ? "serial %u" : "monitor %u", ev->dev);
+            strbuf msg;
+            sb_init(&msg);
+            sb_printf(&msg, "%s output differs at byte %llu of the stream (event %s):\n", where,
+                      (unsigned long long)(*off + i), kind_name(ev->kind));
+            sb_printf(&msg, "  expected (from byte %llu): %s\n  actual   (from byte %llu): %s",
+                      (unsigned long long)(*off + from), a.buf, (unsigned long long)(*off + from),
+                      b.buf);
+            diverge("%s", msg.buf);
+        }
+    }
+    if (cap->len < ev->len) {
+        return NEED_MORE;
+    }
+    if (hashed && XXH3_64bits(got, ev->len) != ev->hash) {
+        diverge("%s %u: the %zu bytes from byte %llu do not hash as recorded", kind_name(ev->kind),
+                ev->dev, ev->len, (unsigned long long)*off);
+    }
+    sb_consume(cap, ev->len);
+    *off += ev->len;
+    return MATCHED;
+}
+
+static bool is_output(uint32_t k)
+{
+    return k == TRACE_EV_QMP_OUT || k == TRACE_EV_QMP_OUT_HASH || k == TRACE_EV_SERIAL_OUT ||
+           k == TRACE_EV_SERIAL_OUT_HASH;
+}
+
+static void deliver(const trace_event *ev)
+{
+    switch (ev->kind) {
+    case TRACE_EV_QMP_CONNECT:
+        monitor_opened(mon_of(ev->dev));
+        break;
+    case TRACE_EV_QMP_DISCONNECT:
+        monitor_closed(mon_of(ev->dev));
+        break;
+    case TRACE_EV_QMP_IN:
+        monitor_input(mon_of(ev->dev), (const char *)ev->data, ev->len);
+        break;
+    case TRACE_EV_SERIAL_IN:
+        serial_input(ev->data, ev->len);
+        break;
+    case TRACE_EV_SIGNAL:
+        request_signal_shutdown((int)ev->value);
+        break;
+    default:
+        diverge("unexpected %s event in the main loop", kind_name(ev->kind));
+    }
+}
+
+/* Matches outputs and delivers the inputs due now, in trace order; stops at the first event
+ * that needs the machine to run (or emu to exit). */
+static void pump(void)
+{
+    for (;;) {
+        fetch();
+        if (!rp.have) {
+            trace_ends();
+        }
+        uint64_t now = vclock_insns();
+        uint32_t k = rp.ev.kind;
+        if (is_output(k)) {
+            if (match_output() == MATCHED) {
+                consume();
+                continue;
+            }
+            if (rp.ev.icount < now) {
+                diverge("expected %s on %u by icount %llu (%zu bytes); emu produced only a "
+                        "prefix",
+                        kind_name(k), rp.ev.dev, (unsigned long long)rp.ev.icount, rp.ev.len);
+            }
+            return;
+        }
+        if (rp.ev.icount < now) {
+            diverge("the trace has %s at icount %llu; the replay went past it", kind_name(k),
+                    (unsigned long long)rp.ev.icount);
+        }
+        if (k == TRACE_EV_DIGEST || k == TRACE_EV_EXIT || rp.ev.icount > now) {
+            return;
+        }
+        trace_event ev = rp.ev;
+        consume();
+        deliver(&ev);
+    }
+}
+
+uint64_t replay_budget_cap(void)
+{
+    fetch();
+    uint64_t now = vclock_insns();
+    uint64_t cap = UINT64_MAX;
+    if (!rp.have) {
+        cap = 0; /* the trace ends here */
+    } else if (rp.ev.kind == TRACE_EV_DIGEST) {
+        /* record_run stops at digest points itself, mid-slice (no extra boundary), and caps
+         * again once the digest is checked */
+    } else if (rp.ev.icount > now) {
+        cap = rp.ev.icount - now;
+    } else {
+        cap = 0;
+    }
+    if (rp.perturb > now && rp.perturb - now < cap) {
+        cap = rp.perturb - now;
+    }
+    return cap;
+}
+
+void replay_boundary(bool busy)
+{
+    (void)busy;
+    uint64_t now = vclock_insns();
+    if (rp.perturb && rp.perturb == now) {
+        virt_board *b = machine_virt_board();
+        if (b) {
+            virt_hart(b, 0)->x[1] ^= 1; /* TEST HOOK: see replay_open */
+        }
+        rp.perturb = 0;
+    }
+    pump();
+    uint64_t out = rp.ser.len;
+    for (int i = 0; i < rp.nmons; i++) {
+        out += rp.cap[i].len;
+    }
+    if (now != rp.seen_insns || vclock_now_ns() != rp.seen_ns || rp.consumed != rp.seen_consumed ||
+        out != rp.seen_out) {
+        rp.stall = 0;
+        rp.seen_insns = now;
+        rp.seen_ns = vclock_now_ns();
+        rp.seen_consumed = rp.consumed;
+        rp.seen_out = out;
+        return;
+    }
+    if (++rp.stall < STALL_LIMIT) {
+        return;
+    }
+    if (rp.ev.kind == TRACE_EV_EXIT) {
+        diverge("the recorded run exited with status %lld here; the replay goes on",
+                (long long)rp.ev.value);
+    }
+    diverge("emu %s at icount %llu; the trace's next event is %s at icount %llu",
+            machine_guest_runs() ? "cannot go on" : "waits for input (the guest is not running)",
+            (unsigned long long)now, kind_name(rp.ev.kind), (unsigned long long)rp.ev.icount);
+}
+
+void replay_digest(uint64_t icount, uint64_t seq)
+{
+    rp.at = icount;
+    fetch();
+    if (!rp.have) {
+        trace_ends();
+    }
+    if (rp.ev.kind != TRACE_EV_DIGEST || rp.ev.icount != icount) {
+        diverge("the replay reached digest point %llu; the trace's next event is %s at icount "
+                "%llu",
+                (unsigned long long)icount, kind_name(rp.ev.kind),
+                (unsigned long long)rp.ev.icount);
+    }
+    uint64_t harts[VIRT_MAX_HARTS], ram, dev;
+    int n = record_digest(harts, VIRT_MAX_HARTS, &ram, &dev, seq);
+    if ((uint32_t)n != rp.ev.nharts) {
+        diverge("digest at icount %llu: %d harts, the trace has %u", (unsigned long long)icount, n,
+                rp.ev.nharts);
+    }
+    for (int i = 0; i < n; i++) {
+        if (harts[i] != rp.ev.harts[i]) {
+            diverge("digest at icount %llu: hart %d's registers differ (xxh3 %016llx, "
+                    "recorded %016llx)",
+                    (unsigned long long)icount, i, (unsigned long long)harts[i],
+                    (unsigned long long)rp.ev.harts[i]);
+        }
+    }
+    if (ram != rp.ev.ram) {
+        diverge("digest at icount %llu: RAM differs (window %llu of 16)",
+                (unsigned long long)icount, (unsigned long long)(seq % 16));
+    }
+    if (dev != rp.ev.devices) {
+        diverge("digest at icount %llu: device state differs", (unsigned long long)icount);
+    }
+    consume();
+    rp.have_digest = true;
+    rp.last_digest = icount;
+    rp.at = 0;
+}
+
+int replay_exit(int status)
+{
+    for (;;) {
+        fetch();
+        if (!rp.have) {
+            trace_ends();
+        }
+        if (is_output(rp.ev.kind)) {
+            if (match_output() != MATCHED) {
+                diverge("emu exited (status %d) before producing all of %s on %u", status,
+                        kind_name(rp.ev.kind), rp.ev.dev);
+            }
+            consume();
+            continue;
+        }
+        break;
+    }
+    if (rp.ev.kind != TRACE_EV_EXIT) {
+        diverge("emu exited with status %d; the trace goes on with %s at icount %llu", status,
+                kind_name(rp.ev.kind), (unsigned long long)rp.ev.icount);
+    }
+    if (rp.ev.value != status) {
+        diverge("emu exited with status %d; the recorded run exited with %lld", status,
+                (long long)rp.ev.value);
+    }
+    if (rp.ev.icount != vclock_insns()) {
+        diverge("emu exited at icount %llu; the recorded run at %llu",
+                (unsigned long long)vclock_insns(), (unsigned long long)rp.ev.icount);
+    }
+    for (int i = 0; i < rp.nmons; i++) {
+        if (rp.cap[i].len) {
+            strbuf b;
+            sb_init(&b);
+            escape(&b, (const uint8_t *)rp.cap[i].buf, rp.cap[i].len, 200);
+            diverge("monitor %d: output the recording does not have, from byte %llu: %s", i,
+                    (unsigned long long)rp.cap_off[i], b.buf);
+        }
+    }
+    if (rp.ser.len) {
+        strbuf b;
+        sb_init(&b);
+        escape(&b, (const uint8_t *)rp.ser.buf, rp.ser.len, 200);
+        diverge("serial: output the recording does not have, from byte %llu: %s",
+                (unsigned long long)rp.ser_off, b.buf);
+    }
+    consume();
+    fetch();
+    if (rp.have || rp.st != TRACE_END) {
+        if (rp.have) {
+            diverge("events follow the exit event");
+        }
+        trace_ends();
+    }
+    fprintf(stderr, "emu: replay: %s: identical (%llu events, icount %llu, exit status %d)\n",
+            rp.path, (unsigned long long)rp.consumed, (unsigned long long)vclock_insns(), status);
+    trace_reader_close(rp.r);
+    for (int i = 0; i < rp.nmons; i++) {
+        sb_free(&rp.cap[i]);
+    }
+    sb_free(&rp.ser);
+    for (int i = 0; rp.argv && rp.argv[i]; i++) {
+        free(rp.argv[i]);
+    }
+    free(rp.argv);
+    return 0;
+}

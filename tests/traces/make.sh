@@ -1,0 +1,27 @@
+#!/bin/sh
+# Regenerates the committed trace corpus (tests/traces/*.mp) with build/emu: a few small QMP
+# sessions and one guest run. The corpus is a regression guard: tests/check_replay.py replays
+# every trace on every build, so a change to the format or to emu's determinism shows. Run it
+# only when a change is meant to break old traces (then say so in the commit).
+# It must never embed a large image or a path of this machine (runs happen in a temp dir).
+set -e
+here=$(cd "$(dirname "$0")" && pwd)
+emu=$(cd "$here/../.." && pwd)/${EMU_BUILDDIR:-build}/emu
+guest=$(cd "$here/../.." && pwd)/${EMU_BUILDDIR:-build}/guest
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp"
+printf '%s\n' '{"execute":"qmp_capabilities"}' '{"execute":"query-status"}' \
+    '{"execute":"stop"}' '{"execute":"query-status"}' '{"execute":"cont"}' '{"execute":"quit"}' |
+    "$emu" --record qmp-runstate.mp -M none -qmp stdio >/dev/null
+printf '%s\n' '{"execute":"qmp_capabilities"}' '{"execute":"query-status"}' \
+    '{"execute":"query-commands"}' '{"execute":"x-exit-preconfig"}' '{"execute":"query-status"}' \
+    '{"execute":"quit"}' |
+    "$emu" --record qmp-preconfig-7.2.mp --dialect 7.2 -M none --preconfig -qmp stdio >/dev/null
+cp "$guest/hello.elf" hello.elf
+printf '%s\n' '{"execute":"qmp_capabilities"}' '{"execute":"cont"}' '{"execute":"query-status"}' |
+    EMU_RECORD_DIGEST_INTERVAL=100 "$emu" --record guest-hello.mp -M virt -bios none \
+        -nodefaults -S -qmp stdio -serial null -kernel hello.elf >/dev/null
+mkdir -p "$here"
+cp qmp-runstate.mp qmp-preconfig-7.2.mp guest-hello.mp "$here/"
+for t in "$here"/*.mp; do "$emu" --replay "$t"; done
