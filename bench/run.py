@@ -333,10 +333,23 @@ def bench_guest(ctx):
     return rows
 
 
+def bench_replay(ctx):
+    """Record/replay figures (bench/replay_bench.py): emu against itself, no QEMU."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import replay_bench
+    try:
+        figures = replay_bench.rows(ctx.emu_or_reason(), ctx.builddir, ctx.quick)
+    except RuntimeError as e:
+        raise Unavailable(str(e))
+    return [Row(f["name"], f["value"], f["ref_name"], f["ref"], f["unit"], f["ratio"],
+                f["ratio_of"], f["target"], f["met"], f["note"]) for f in figures]
+
+
 BENCHMARKS = [
     ("spawn", bench_spawn),
     ("qmp_roundtrip", bench_qmp_roundtrip),
     ("guest", bench_guest),
+    ("replay", bench_replay),
 ]
 
 
