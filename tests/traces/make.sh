@@ -11,6 +11,9 @@ guest=$(cd "$here/../.." && pwd)/${EMU_BUILDDIR:-build}/guest
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp"
+# argv[0] goes into the header: run emu by name, never by a path of this machine
+PATH=$(dirname "$emu"):$PATH
+emu=emu
 printf '%s\n' '{"execute":"qmp_capabilities"}' '{"execute":"query-status"}' \
     '{"execute":"stop"}' '{"execute":"query-status"}' '{"execute":"cont"}' '{"execute":"quit"}' |
     "$emu" --record qmp-runstate.mp -M none -qmp stdio >/dev/null
