@@ -12,7 +12,9 @@
 
 #include "emu/cli_util.h"
 #include "emu/dialect.h"
+#include "emu/gdbstub.h"
 #include "emu/machine.h"
+#include "emu/record.h"
 #include "emu/runstate.h"
 #include "emu/vclock.h"
 #include "qmp/commands.h"
@@ -463,6 +465,27 @@ static int h_serial(const char *a)
     return -1;
 }
 
+static int h_gdb_s(const char *a)
+{
+    (void)a;
+    if (rr_mode != RR_REPLAY) { /* a replay takes its own -s/-gdb, not the recording's */
+        gdbstub_port = 1234;
+    }
+    return -1;
+}
+static int h_gdb(const char *a)
+{
+    int keep = gdbstub_port;
+    if (!gdbstub_parse(a)) {
+        fprintf(stderr, "emu: -gdb %s: expected tcp:127.0.0.1:PORT\n", a);
+        return 1;
+    }
+    if (rr_mode == RR_REPLAY) {
+        gdbstub_port = keep;
+    }
+    return -1;
+}
+
 static const option_def options[] = {
     {"M", OPT_ARG, opt_machine},
     {"machine", OPT_ARG, opt_machine},
@@ -494,6 +517,8 @@ static const option_def options[] = {
     {"bios", OPT_ARG, h_bios},
     {"icount", OPT_ARG, opt_icount},
     {"serial", OPT_ARG, h_serial},
+    {"s", OPT_NOARG, h_gdb_s},
+    {"gdb", OPT_ARG, h_gdb},
     {NULL, 0, NULL},
 };
 

@@ -12,6 +12,7 @@
 #include "emu/cli.h"
 #include "emu/machine.h"
 #include "emu/main_loop.h"
+#include "emu/gdbstub.h"
 #include "emu/record.h"
 #include "emu/runstate.h"
 #include "emu/serial.h"
@@ -171,6 +172,9 @@ static int run(int argc, char **argv)
         return rc;
     }
     start_monitors();
+    if (!gdbstub_open()) {
+        emu_fatal_exit(1);
+    }
     int status = main_loop_run();
     serial_close();
     chardevs_close_all();
@@ -194,9 +198,14 @@ int main(int argc, char **argv)
         return record_exit(run(argc - 2, argv + 2));
     }
     if (argc > 1 && strcmp(argv[1], "--replay") == 0) {
-        if (argc != 3) {
-            fprintf(stderr, "usage: emu --replay TRACE\n");
+        bool args_ok = argc == 3 || (argc == 4 && strcmp(argv[3], "-s") == 0) ||
+                       (argc == 5 && strcmp(argv[3], "-gdb") == 0 && gdbstub_parse(argv[4]));
+        if (!args_ok) {
+            fprintf(stderr, "usage: emu --replay TRACE [-s | -gdb tcp:127.0.0.1:PORT]\n");
             return RR_EXIT_USAGE;
+        }
+        if (argc == 4) {
+            gdbstub_port = 1234;
         }
         int rargc;
         char **rargv;

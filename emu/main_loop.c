@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "emu/cli.h"
+#include "emu/gdbstub.h"
 #include "emu/machine.h"
 #include "emu/record.h"
 #include "emu/runstate.h"
@@ -54,10 +55,13 @@ static bool check_exit(int *status)
 static bool run_slice(void)
 {
     const machine_class *mc = machine_cfg.mc;
-    if (!machine_guest_runs()) {
+    if (!machine_guest_runs() || gdbstub_halted()) {
         return false;
     }
     uint64_t budget = vclock_insns_to_deadline();
+    if (budget > gdbstub_budget_cap()) {
+        budget = gdbstub_budget_cap();
+    }
     if (budget > MAIN_LOOP_SLICE) {
         budget = MAIN_LOOP_SLICE;
     }
@@ -67,12 +71,13 @@ static bool run_slice(void)
     }
     uint64_t n = budget ? record_run(mc, budget) : 0;
     vclock_add_insns(n);
+    gdbstub_after_slice(n);
     record_slice_end();
     serial_write_out();
     if (mc->after_slice) {
         mc->after_slice();
     }
-    if (n || !budget) {
+    if (n || !budget || gdbstub_halted()) {
         return true;
     }
     /* Every hart waits for an interrupt: time jumps to the next deadline, the board's or the
@@ -126,6 +131,10 @@ int main_loop_run(void)
         if (check_exit(&status)) {
             break;
         }
+        if (gdbstub_halted()) {
+            gdbstub_wait(); /* gdb holds the guest: nothing else moves */
+            continue;
+        }
         const machine_class *mc = machine_cfg.mc;
         if (machine_phase_ready() && mc && mc->feed_input) {
             mc->feed_input();
@@ -143,16 +152,27 @@ int main_loop_run(void)
         }
         busy = busy || monitor_input_held(); /* the guest was (re)started: run it first */
         if (rr_mode == RR_REPLAY) {
-            replay_boundary(busy); /* the recorded inputs instead of poll */
+            if (gdbstub_port) {
+                struct pollfd g[2];
+                int gn = gdbstub_pollfds(g, 2);
+                if (gn && poll(g, (nfds_t)gn, 0) > 0) {
+                    gdbstub_handle(g, gn);
+                }
+            }
+            replay_boundary(busy);
+            replay_progress(replay_events_done(),
+                            vclock_insns()); /* the recorded inputs instead of poll */
             continue;
         }
         record_before_poll(!busy);
-        struct pollfd pfds[2 * MAX_MONITORS + SERIAL_FDS + 1];
+        struct pollfd pfds[2 * MAX_MONITORS + SERIAL_FDS + 3];
         int n = chardevs_pollfds(pfds, 2 * MAX_MONITORS);
         int serial_index = n;
         n += serial_pollfds(pfds + n, SERIAL_FDS);
         int sig_index = n;
         pfds[n++] = (struct pollfd){.fd = sig_fd, .events = POLLIN};
+        int gdb_index = n;
+        n += gdbstub_pollfds(pfds + n, 2);
         int rc = poll(pfds, (nfds_t)n, busy ? 0 : -1);
         if (rc < 0 && errno != EINTR) {
             break;
@@ -167,16 +187,19 @@ int main_loop_run(void)
                 request_signal_shutdown((int)si.ssi_signo);
             }
         }
+        gdbstub_handle(pfds + gdb_index, n - gdb_index);
         serial_handle(pfds + serial_index, sig_index - serial_index);
         chardevs_handle(pfds, serial_index);
     }
     serial_flush();
     chardevs_flush_all();
+    gdbstub_exit(status);
     return status;
 }
 
 _Noreturn void emu_fatal_exit(int status)
 {
+    gdbstub_exit(status);
     serial_flush();
     chardevs_flush_all();
     chardevs_close_all();

@@ -128,5 +128,11 @@ int replay_exit(int status);
 uint64_t replay_budget_cap(void);
 int64_t replay_host_time(void);
 void replay_serial_byte(uint8_t byte);
+/* Events matched or delivered so far. */
+uint64_t replay_events_done(void);
+/* The progress line (emu/replay_progress.c): only when stderr is a terminal, rate-limited;
+ * cleared before any other message of the replay. */
+void replay_progress(uint64_t events, uint64_t icount);
+void replay_progress_clear(void);
 
 #endif

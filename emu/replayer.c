@@ -115,6 +115,7 @@ static void describe_machine(strbuf *sb)
 static _Noreturn void diverge(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static _Noreturn void diverge(const char *fmt, ...)
 {
+    replay_progress_clear();
     strbuf sb;
     sb_init(&sb);
     sb_printf(&sb, "emu: replay: divergence at icount %llu (trace %s, event #%llu):\n  ",
@@ -159,6 +160,7 @@ static void consume(void)
 /* The trace has no more events and the run has not exited. */
 static _Noreturn void trace_ends(void)
 {
+    replay_progress_clear();
     if (rp.st == TRACE_TRUNCATED) {
         fprintf(stderr, "emu: replay: %s: %s; the %llu events before it matched (icount %llu)\n",
                 rp.path, rp.err.msg, (unsigned long long)rp.consumed,
@@ -517,8 +519,14 @@ void replay_digest(uint64_t icount, uint64_t seq)
     rp.at = 0;
 }
 
+uint64_t replay_events_done(void)
+{
+    return rp.consumed;
+}
+
 int replay_exit(int status)
 {
+    replay_progress_clear();
     for (;;) {
         fetch();
         if (!rp.have) {

@@ -445,10 +445,12 @@ uint64_t virt_run(virt_board *b, uint64_t budget)
         b->slice_left -= r < b->slice_left ? r : b->slice_left;
         if (b->slice_left == 0 || hart_is_idle(h))
             rotate(b);
+        if (h->dbg && h->dbg->hit)
+            break;
     }
     /* Slice invariance (replay stops at any recorded count): timers due where the budget ends
      * fire now, as they would have had the budget gone on, not after the main loop's boundary. */
-    if (done == budget && !b->stop)
+    if ((done == budget || (b->harts[0].dbg && b->harts[0].dbg->hit)) && !b->stop)
         service_timers(b);
     return done;
 }

@@ -381,6 +381,40 @@ bool hart_is_idle(const hart *h)
     return h->wfi && !(h->mip & h->mie);
 }
 
+static bool dbg_is_bp(const hart_debug *d, uint64_t pc)
+{
+    for (int i = 0; i < d->nbp; i++) {
+        if (d->bp[i] == pc) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* With breakpoints: true when h must stop before its next instruction; else *b may be cut
+ * short before the first breakpoint inside it. */
+static bool dbg_check(hart *h, tb **b)
+{
+    hart_debug *d = h->dbg;
+    if (!*b) {
+        bool skip = d->skip;
+        d->skip = false;
+        if (!skip && dbg_is_bp(d, h->pc)) {
+            d->hit = true;
+            d->hit_hart = (int)h->hartid;
+            return true;
+        }
+        return false;
+    }
+    for (uint32_t i = 1; i < (*b)->ninsn; i++) {
+        if (dbg_is_bp(d, (*b)->ops[i].pc)) {
+            *b = tb_find(h->tbc, h, i);
+            break;
+        }
+    }
+    return false;
+}
+
 uint64_t hart_run(hart *h, uint64_t budget)
 {
     uint64_t base = h->clock->icount;
@@ -397,7 +431,11 @@ uint64_t hart_run(hart *h, uint64_t budget)
         if (h->wfi)
             break;
         h->clock->icount = base + done;
-        tb *b = tb_find(h->tbc, h, budget - done);
+        tb *b = NULL;
+        if (h->dbg && h->dbg->nbp && dbg_check(h, &b)) {
+            break;
+        }
+        b = tb_find(h->tbc, h, budget - done);
         if (!b) {
             /* The fetch trapped and the handler runs next. A handler that cannot be fetched
              * either would loop here forever without retiring anything: park the hart instead,
@@ -408,8 +446,16 @@ uint64_t hart_run(hart *h, uint64_t budget)
             }
             continue;
         }
+        uint64_t lim = budget - done;
+        if (h->dbg && h->dbg->nbp) {
+            dbg_check(h, &b); /* the block ends before the next breakpoint and does not chain */
+            if (!b) {
+                continue;
+            }
+            lim = b->ninsn;
+        }
         h->exec_icount = base + done;
-        uint64_t r = exec(h, b, budget - done);
+        uint64_t r = exec(h, b, lim);
         done += r;
         /* A trap whose handler traps again before retiring anything would spin here forever
          * without time advancing (QEMU hangs the same way): park the hart as if in WFI. */

@@ -67,6 +67,18 @@ typedef struct tlb_entry {
 
 typedef struct tb_cache tb_cache;
 
+/* Debugger breakpoints (emu/gdbstub.c), shared by the harts of a board. NULL in hart.dbg (the
+ * normal case) costs one test per block; with breakpoints, hart_run stops before executing an
+ * instruction whose pc is one of bp[], without changing what it counts. */
+#define HART_MAX_BP 64
+typedef struct hart_debug {
+    int nbp;
+    uint64_t bp[HART_MAX_BP];
+    bool hit;     /* set by hart_run when a hart stopped at a breakpoint */
+    int hit_hart; /* which hart (its hartid) */
+    bool skip;    /* resuming: the first instruction checked runs even at a breakpoint */
+} hart_debug;
+
 typedef struct hart {
     /* x[32] is a sink for writes to x0, so handlers never test rd == 0. */
     uint64_t x[33];
@@ -97,6 +109,7 @@ typedef struct hart {
     hart_clock *clock;
     tb_cache *tbc;
     const bool *stop; /* board-wide: stop running (shutdown, reset, panic) */
+    hart_debug *dbg;  /* debugger breakpoints, or NULL */
     uint64_t (*rdtime)(void *opaque);
     void *rdtime_opaque;
 } hart;
