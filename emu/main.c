@@ -189,13 +189,18 @@ int main(int argc, char **argv)
     }
     if (argc > 1 && strcmp(argv[1], "--record") == 0) {
         if (argc < 3) {
-            fprintf(stderr, "usage: emu --record TRACE [OPTION...]\n");
+            fprintf(stderr, "usage: emu --record TRACE [--no-images] [OPTION...]\n");
             return RR_EXIT_USAGE;
         }
         const char *trace = argv[2];
-        argv[2] = argv[0]; /* the run's own command line: argv[0] and the options */
-        record_arm(trace, argc - 2, argv + 2);
-        return record_exit(run(argc - 2, argv + 2));
+        int skip = 2;
+        if (argc > 3 && strcmp(argv[3], "--no-images") == 0) {
+            record_omit_images = true;
+            skip = 3;
+        }
+        argv[skip] = argv[0]; /* the run's own command line: argv[0] and the options */
+        record_arm(trace, argc - skip, argv + skip);
+        return record_exit(run(argc - skip, argv + skip));
     }
     if (argc > 1 && strcmp(argv[1], "--replay") == 0) {
         bool args_ok = argc == 3 || (argc == 4 && strcmp(argv[3], "-s") == 0) ||

@@ -112,8 +112,10 @@ void record_arm(const char *path, int argc, char **argv)
     sb_init(&rec.ser);
 }
 
+bool record_omit_images;
+
 /* The -kernel image, read whole (NULL if it cannot be: the run will say why). */
-static uint8_t *read_file(const char *path, size_t *len)
+uint8_t *record_read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -148,9 +150,9 @@ bool record_start(const char *startup)
     size_t nimg = 0;
     if (machine_cfg.kernel) {
         size_t len = 0;
-        rec.image = read_file(machine_cfg.kernel, &len);
+        rec.image = record_read_file(machine_cfg.kernel, &len);
         img.path = machine_cfg.kernel;
-        img.data = rec.image;
+        img.data = record_omit_images ? NULL : rec.image;
         img.size = rec.image ? len : 0;
         img.xxh3 = rec.image ? XXH3_64bits(rec.image, len) : 0;
         nimg = 1;
@@ -158,6 +160,7 @@ bool record_start(const char *startup)
     trace_kv start[2] = {{.key = "machine", .str = machine_cfg.mc ? machine_cfg.mc->name : ""},
                          {.key = "startup", .str = startup}};
     trace_header h = {
+        .features = record_omit_images ? TRACE_F_IMAGES_OMITTED : 0,
         .argv = (const char *const *)rec.argv,
         .argc = (size_t)rec.argc,
         .dialect = cur_dialect ? cur_dialect->name : "3.0",

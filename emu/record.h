@@ -83,6 +83,11 @@ static inline void record_signal(int signo)
 
 /* emu --record FILE: arm the recorder with the run's command line (main, before parsing). */
 void record_arm(const char *path, int argc, char **argv);
+/* --no-images: the trace keeps each image's path, size and xxh3 but not its bytes; a replay
+ * then reads the file at that path and checks it. */
+extern bool record_omit_images;
+/* Reads a whole file (NULL if it cannot be read); *len its size. The caller frees it. */
+uint8_t *record_read_file(const char *path, size_t *len);
 /* Opens the writer with the header once start-up has settled (no event can come before):
  * startup is "ok", or how start-up failed ("chardevs-failed", "serial-failed"; "exited" when
  * emu exits before, e.g. on a command-line error), so that replay fails the same way. A no-op

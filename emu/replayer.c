@@ -7,6 +7,7 @@
  * Must never read host input or host time, never do per-instruction work, and never go on
  * past a mismatch. */
 #include <stdarg.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,7 @@ static struct {
     uint64_t at;      /* the icount a report names when not vclock_insns() (mid-slice) */
     uint64_t perturb; /* test hook (EMU_REPLAY_PERTURB): 0 = off */
     char **argv;
+    uint8_t *loaded[8]; /* images left out of the trace, read from their paths */
 } rp;
 
 static const char *kind_name(uint32_t k)
@@ -198,6 +200,26 @@ int replay_open(const char *path, int *argc, char ***argv)
             fprintf(stderr, "emu: --replay %s: image %s does not match its xxh3\n", path, im->path);
             return RR_EXIT_BAD_TRACE;
         }
+        if (!im->data && im->size && i < 8) {
+            /* recorded with --no-images: the file must still be the one recorded */
+            size_t len = 0;
+            rp.loaded[i] = record_read_file(im->path, &len);
+            if (!rp.loaded[i]) {
+                fprintf(stderr,
+                        "emu: --replay %s: image %s is not in the trace (recorded with "
+                        "--no-images) and cannot be read: %s\n",
+                        path, im->path, strerror(errno));
+                return RR_EXIT_BAD_TRACE;
+            }
+            if (len != im->size || XXH3_64bits(rp.loaded[i], len) != im->xxh3) {
+                fprintf(stderr,
+                        "emu: --replay %s: image %s is not in the trace (recorded with "
+                        "--no-images) and the file differs from the recorded one (size %zu, "
+                        "recorded %llu, or its xxh3)\n",
+                        path, im->path, len, (unsigned long long)im->size);
+                return RR_EXIT_BAD_TRACE;
+            }
+        }
     }
     rr_interval = rp.h->digest_interval;
     rr_next_digest = rr_interval;
@@ -227,9 +249,10 @@ const uint8_t *replay_image(const char *path, size_t *len)
 {
     for (size_t i = 0; rp.h && i < rp.h->nimages; i++) {
         const trace_image *im = &rp.h->images[i];
-        if (im->data && strcmp(im->path, path) == 0) {
+        const uint8_t *data = im->data ? im->data : (i < 8 ? rp.loaded[i] : NULL);
+        if (data && strcmp(im->path, path) == 0) {
             *len = (size_t)im->size;
-            return im->data;
+            return data;
         }
     }
     return NULL;
@@ -589,5 +612,9 @@ int replay_exit(int status)
         free(rp.argv[i]);
     }
     free(rp.argv);
+    for (int i = 0; i < 8; i++) {
+        free(rp.loaded[i]);
+        rp.loaded[i] = NULL;
+    }
     return 0;
 }

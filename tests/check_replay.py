@@ -15,6 +15,7 @@ import argparse
 import glob
 import os
 import signal
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -107,6 +108,32 @@ def guests(emu, bd, tmp):
           "exit %s: %s" % (rc, tail(err)))
 
 
+def no_images(emu, bd, tmp):
+    """--no-images: the trace keeps path, size and xxh3; replay reads the file and checks it."""
+    src = os.path.join(bd, "guest", "hello.elf")
+    img = os.path.join(tmp, "hello-copy.elf")
+    shutil.copyfile(src, img)
+    t = os.path.join(tmp, "noimg.mp")
+    args = ["-M", "virt", "-bios", "none", "-serial", "stdio", "-kernel", img]
+    rc, out, err = record(emu, t, ["--no-images"] + args)
+    with_img = os.path.join(tmp, "img.mp")
+    record(emu, with_img, args)
+    check("--no-images leaves the image out of the trace",
+          rc == 0 and os.path.getsize(t) + os.path.getsize(src) // 2 < os.path.getsize(with_img),
+          "sizes %d vs %d" % (os.path.getsize(t), os.path.getsize(with_img)))
+    rc, _, err = replay(emu, t)
+    check("--no-images trace replays from the file", rc == 0, "exit %s: %s" % (rc, tail(err)))
+    with open(img, "ab") as f:
+        f.write(b"x")
+    rc, _, err = replay(emu, t)
+    check("--no-images trace refuses a changed file", rc == 4 and b"differs" in err,
+          "exit %s: %s" % (rc, tail(err)))
+    os.unlink(img)
+    rc, _, err = replay(emu, t)
+    check("--no-images trace refuses a missing file", rc == 4 and b"cannot be read" in err,
+          "exit %s: %s" % (rc, tail(err)))
+
+
 def killed(emu, bd, tmp):
     # A QMP session whose recorder is killed: every input it acted on is in the trace.
     t = os.path.join(tmp, "killed-qmp.mp")
@@ -179,6 +206,7 @@ def main():
         if first:
             hundred(emu, first)
         guests(emu, bd, tmp)
+        no_images(emu, bd, tmp)
         killed(emu, bd, tmp)
         broken(emu, tmp, first or os.path.join(tmp, "g-hello.mp"))
         corpus(emu)
