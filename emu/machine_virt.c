@@ -54,22 +54,14 @@ static bool load_kernel(const char *path, uint64_t ram_size, strbuf *err)
         sb_put(&data, rimg, rlen);
         bad = rlen == 0 || rlen > ram_size + KERNEL_SLACK;
     } else {
-        FILE *f = fopen(path, "rb");
-        if (!f) {
+        int rc = sb_read_file(&data, path, ram_size + KERNEL_SLACK);
+        if (rc == SB_READ_OPEN) {
             fprintf(stderr, "%s: %s\n", path, strerror(errno));
             sb_printf(err, "could not load kernel '%s'", path);
             sb_free(&data);
             return false;
         }
-        char buf[65536];
-        size_t n;
-        bool too_big = false;
-        while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && !too_big) {
-            too_big = data.len + n > ram_size + KERNEL_SLACK;
-            sb_put(&data, buf, n);
-        }
-        bad = ferror(f) || too_big || data.len == 0;
-        fclose(f);
+        bad = rc != 0 || data.len == 0;
     }
     strbuf why;
     sb_init(&why);

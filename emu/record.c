@@ -117,20 +117,9 @@ bool record_omit_images;
 /* The -kernel image, read whole (NULL if it cannot be: the run will say why). */
 uint8_t *record_read_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        return NULL;
-    }
     strbuf sb;
     sb_init(&sb);
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
-        sb_put(&sb, buf, n);
-    }
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
+    if (sb_read_file(&sb, path, SIZE_MAX - 1) != 0) {
         sb_free(&sb);
         return NULL;
     }

@@ -1,6 +1,7 @@
 /* Growable byte buffer. Must never read or write past len/cap; allocation failure aborts. */
 #include "emu/strbuf.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,4 +112,33 @@ char *sb_detach(strbuf *sb)
     char *p = sb->buf;
     sb_init(sb);
     return p;
+}
+
+int sb_read_file(strbuf *sb, const char *path, size_t limit)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        return SB_READ_OPEN;
+    }
+    size_t start = sb->len;
+    int rc = 0;
+    for (;;) {
+        sb_reserve(sb, 65536);
+        size_t n = fread(sb->buf + sb->len, 1, 65536, f);
+        sb->len += n;
+        sb->buf[sb->len] = 0;
+        if (sb->len - start > limit) {
+            rc = SB_READ_TOO_BIG;
+            break;
+        }
+        if (n < 65536) {
+            break;
+        }
+    }
+    if (!rc && ferror(f)) {
+        rc = SB_READ_IO;
+        errno = EIO;
+    }
+    fclose(f);
+    return rc;
 }

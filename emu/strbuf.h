@@ -23,6 +23,12 @@ void sb_vprintf(strbuf *sb, const char *fmt, va_list ap) __attribute__((format(p
 /* Drops the first n bytes (a consumed prefix). */
 void sb_consume(strbuf *sb, size_t n);
 void sb_clear(strbuf *sb);
+/* Appends the whole file at path. Returns 0, SB_READ_OPEN or SB_READ_IO (errno set), or
+ * SB_READ_TOO_BIG once more than limit bytes were read (reading stops there). */
+#define SB_READ_OPEN    -1
+#define SB_READ_IO      -2
+#define SB_READ_TOO_BIG 1
+int sb_read_file(strbuf *sb, const char *path, size_t limit);
 /* Hands the buffer to the caller (NUL-terminated) and resets sb. */
 char *sb_detach(strbuf *sb);
 

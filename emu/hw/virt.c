@@ -304,29 +304,17 @@ bool virt_load_kernel_mem(virt_board *b, const uint8_t *data, size_t len, strbuf
 
 bool virt_load_kernel(virt_board *b, const char *path, strbuf *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        sb_printf(err, "cannot open kernel '%s': %s", path, strerror(errno));
-        return false;
-    }
     strbuf data;
     sb_init(&data);
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
-        if (data.len + n > b->cfg.ram_size + (16u << 20)) {
-            fclose(f);
-            sb_free(&data);
+    int rc = sb_read_file(&data, path, b->cfg.ram_size + (16u << 20));
+    if (rc != 0) {
+        if (rc == SB_READ_OPEN)
+            sb_printf(err, "cannot open kernel '%s': %s", path, strerror(errno));
+        else if (rc == SB_READ_TOO_BIG)
             sb_printf(err, "kernel '%s' is larger than guest RAM", path);
-            return false;
-        }
-        sb_put(&data, buf, n);
-    }
-    bool rerr = ferror(f);
-    fclose(f);
-    if (rerr) {
+        else
+            sb_printf(err, "cannot read kernel '%s'", path);
         sb_free(&data);
-        sb_printf(err, "cannot read kernel '%s'", path);
         return false;
     }
     bool ok = virt_load_kernel_mem(b, (const uint8_t *)data.buf, data.len, err);

@@ -5,21 +5,6 @@
 
 #include "emu/tcg/tcg_internal.h"
 
-#define MSTATUS_SIE  (1ULL << 1)
-#define MSTATUS_MIE  (1ULL << 3)
-#define MSTATUS_SPIE (1ULL << 5)
-#define MSTATUS_MPIE (1ULL << 7)
-#define MSTATUS_SPP  (1ULL << 8)
-#define MSTATUS_MPP  (3ULL << 11)
-#define MSTATUS_MPRV (1ULL << 17)
-#define MSTATUS_SUM  (1ULL << 18)
-#define MSTATUS_MXR  (1ULL << 19)
-#define MSTATUS_TVM  (1ULL << 20)
-#define MSTATUS_TW   (1ULL << 21)
-#define MSTATUS_TSR  (1ULL << 22)
-#define MSTATUS_UXL  (2ULL << 32)
-#define MSTATUS_SXL  (2ULL << 34)
-
 #define MSTATUS_WMASK                                                                              \
     (MSTATUS_SIE | MSTATUS_MIE | MSTATUS_SPIE | MSTATUS_MPIE | MSTATUS_SPP | MSTATUS_MPP |         \
      MSTATUS_MPRV | MSTATUS_SUM | MSTATUS_MXR | MSTATUS_TVM | MSTATUS_TW | MSTATUS_TSR)

@@ -6,10 +6,6 @@
 
 #include "emu/tcg/tcg_internal.h"
 
-#define MSTATUS_MPRV (1ULL << 17)
-#define MSTATUS_SUM  (1ULL << 18)
-#define MSTATUS_MXR  (1ULL << 19)
-
 #define PTE_V (1u << 0)
 #define PTE_R (1u << 1)
 #define PTE_W (1u << 2)

@@ -3,17 +3,6 @@
  * behaviour the differential tests compare against). It must never run guest code itself. */
 #include "emu/tcg/tcg_internal.h"
 
-#define MSTATUS_SIE  (1ULL << 1)
-#define MSTATUS_MIE  (1ULL << 3)
-#define MSTATUS_SPIE (1ULL << 5)
-#define MSTATUS_MPIE (1ULL << 7)
-#define MSTATUS_SPP  (1ULL << 8)
-#define MSTATUS_MPP  (3ULL << 11)
-#define MSTATUS_MPRV (1ULL << 17)
-#define MSTATUS_TVM  (1ULL << 20)
-#define MSTATUS_TW   (1ULL << 21)
-#define MSTATUS_TSR  (1ULL << 22)
-
 void hart_set_priv(hart *h, int priv)
 {
     if (priv != h->priv && ((h->satp >> 60) || (h->mstatus & MSTATUS_MPRV)))
