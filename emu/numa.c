@@ -4,9 +4,7 @@
 
 #include "emu/machine.h"
 
-void numa_reset(void)
-{
-}
+void numa_reset(void) {}
 
 int numa_node_count(void)
 {
