@@ -116,6 +116,9 @@ static int run(int argc, char **argv)
     if (!machine_check_config()) {
         return 1;
     }
+    if ((rc = cli_apply_numa()) >= 0) {
+        return rc;
+    }
     vclock_init(machine_cfg.icount_shift);
     if (emu_opts.rtc_base && strcmp(emu_opts.rtc_base, "fixed") != 0) {
         struct timespec ts = {0};
