@@ -171,7 +171,8 @@ static bool parse_cpu_range(const char *s, uint16_t *cpus, int *n, int cap, bool
         }
         memcpy(buf, s, len);
         buf[len] = 0;
-        if (!parse_u64(buf, &lo) || !parse_u64(dash + 1, &hi) || hi < lo) {
+        /* the option visitor takes ranges of at most 65536 values */
+        if (!parse_u64(buf, &lo) || !parse_u64(dash + 1, &hi) || hi < lo || hi - lo >= 65536) {
             return false;
         }
     } else if (!parse_u64(s, &lo)) {
@@ -191,166 +192,290 @@ static bool parse_cpu_range(const char *s, uint16_t *cpus, int *n, int cap, bool
     return true;
 }
 
-/* ---- -numa ---- */
+/* ---- -numa: QEMU's option visitor over NumaOptions ---- */
 
-static int numa_node_opt(kvlist *l)
-{
-    numa_node_opts o = {0};
+typedef enum field_kind {
+    F_U8,
+    F_U16,
+    F_U32,
+    F_U64,
+    F_I64,
+    F_SIZE,     /* bytes */
+    F_SIZE_MIB, /* -numa node,mem=: MiB without a suffix */
+    F_STR,
+    F_ENUM,
+    F_U16_LIST,
+} field_kind;
+
+typedef struct field {
+    const char *name;
+    field_kind kind;
+    bool required;
+    bool d72_only; /* a member 3.0's schema did not have */
+    const char *const *values;
+} field;
+
+#define MAX_FIELDS 6
+
+/* Parsed members, by field index. */
+typedef struct field_vals {
+    bool has[MAX_FIELDS];
+    uint64_t u[MAX_FIELDS];
+    int64_t i[MAX_FIELDS];
+    const char *s[MAX_FIELDS];
     uint16_t cpus[NUMA_MAX_CPUS + 1];
-    for (int i = 1; i < l->n; i++) {
-        const char *k = l->items[i].key, *v = l->items[i].val;
-        uint64_t u;
-        if (!strcmp(k, "nodeid") || (!strcmp(k, "initiator") && !cur_dialect->numa_legacy_mem)) {
-            if (!parse_u64(v, &u)) {
-                return opt_error("Parameter '%s' expects a uint64 value", k);
+    int ncpus;
+} field_vals;
+
+static const char *const hierarchies[] = {"memory", "first-level", "second-level", "third-level",
+                                          NULL};
+static const char *const data_types[] = {"access-latency",
+                                         "read-latency",
+                                         "write-latency",
+                                         "access-bandwidth",
+                                         "read-bandwidth",
+                                         "write-bandwidth",
+                                         NULL};
+static const char *const associativities[] = {"none", "direct", "complex", NULL};
+static const char *const policies[] = {"none", "write-back", "write-through", NULL};
+
+static const field node_fields[] = {
+    {"nodeid", F_U16, false, false, NULL},   {"cpus", F_U16_LIST, false, false, NULL},
+    {"mem", F_SIZE_MIB, false, false, NULL}, {"memdev", F_STR, false, false, NULL},
+    {"initiator", F_U16, false, true, NULL}, {0}};
+static const field dist_fields[] = {{"src", F_U16, true, false, NULL},
+                                    {"dst", F_U16, true, false, NULL},
+                                    {"val", F_U8, true, false, NULL},
+                                    {0}};
+static const field cpu_fields[] = {{"node-id", F_I64, false, false, NULL},
+                                   {"socket-id", F_I64, false, false, NULL},
+                                   {"die-id", F_I64, false, true, NULL},
+                                   {"cluster-id", F_I64, false, true, NULL},
+                                   {"core-id", F_I64, false, false, NULL},
+                                   {"thread-id", F_I64, false, false, NULL},
+                                   {0}};
+static const field hmat_lb_fields[] = {{"initiator", F_U16, true, true, NULL},
+                                       {"target", F_U16, true, true, NULL},
+                                       {"hierarchy", F_ENUM, true, true, hierarchies},
+                                       {"data-type", F_ENUM, true, true, data_types},
+                                       {"latency", F_U64, false, true, NULL},
+                                       {"bandwidth", F_SIZE, false, true, NULL},
+                                       {0}};
+static const field hmat_cache_fields[] = {{"node-id", F_U32, true, true, NULL},
+                                          {"size", F_SIZE, true, true, NULL},
+                                          {"level", F_U8, true, true, NULL},
+                                          {"associativity", F_ENUM, true, true, associativities},
+                                          {"policy", F_ENUM, true, true, policies},
+                                          {"line", F_U16, true, true, NULL},
+                                          {0}};
+
+static bool field_exists(const field *f)
+{
+    return !f->d72_only || !cur_dialect->numa_legacy_mem;
+}
+
+/* One value of field f; -1 to go on, or an exit status after the message. */
+static int parse_field(const field *f, int idx, const char *v, field_vals *out)
+{
+    static const uint64_t limits[] = {
+        [F_U8] = UINT8_MAX, [F_U16] = UINT16_MAX, [F_U32] = UINT32_MAX};
+    static const char *const limit_names[] = {
+        [F_U8] = "uint8_t", [F_U16] = "uint16_t", [F_U32] = "uint32_t"};
+    long long iv;
+    switch (f->kind) {
+    case F_U8:
+    case F_U16:
+    case F_U32:
+    case F_U64:
+        if (!parse_u64(v, &out->u[idx])) {
+            return opt_error("Parameter '%s' expects a uint64 value", f->name);
+        }
+        if (f->kind != F_U64 && out->u[idx] > limits[f->kind]) {
+            return opt_error("Parameter '%s' expects %s", f->name, limit_names[f->kind]);
+        }
+        break;
+    case F_I64:
+        if (!parse_int(v, &iv)) {
+            return opt_error("Parameter '%s' expects an int64 value", f->name);
+        }
+        out->i[idx] = iv;
+        break;
+    case F_SIZE:
+    case F_SIZE_MIB:
+        if (!parse_size(v, f->kind == F_SIZE_MIB ? 1ull << 20 : 1, &out->u[idx])) {
+            return opt_error("Parameter '%s' expects a size value", f->name);
+        }
+        break;
+    case F_STR:
+        out->s[idx] = v;
+        break;
+    case F_ENUM: {
+        int e = 0;
+        while (f->values[e] && strcmp(f->values[e], v) != 0) {
+            e++;
+        }
+        if (!f->values[e]) {
+            return opt_error("Parameter '%s' does not accept value '%s'", f->name, v);
+        }
+        break;
+    }
+    case F_U16_LIST: {
+        bool too_big = false;
+        if (!parse_cpu_range(v, out->cpus, &out->ncpus, NUMA_MAX_CPUS + 1, &too_big)) {
+            return opt_error("Parameter '%s' expects a uint64 value or range", f->name);
+        }
+        if (too_big) {
+            return opt_error("Parameter '%s' expects uint16_t", f->name);
+        }
+        break;
+    }
+    }
+    out->has[idx] = true;
+    return -1;
+}
+
+/* Visits the members in the schema's order (the last of repeated keys counts; a list takes
+ * them all), then names the first key no member took, as QEMU's option visitor does. */
+static int parse_fields(const kvlist *l, const field *fields, field_vals *out)
+{
+    memset(out, 0, sizeof(*out));
+    for (int f = 0; fields[f].name; f++) {
+        if (!field_exists(&fields[f])) {
+            continue;
+        }
+        const char *last = NULL;
+        for (int i = 1; i < l->n; i++) {
+            if (strcmp(l->items[i].key, fields[f].name) != 0) {
+                continue;
             }
-            if (u > UINT16_MAX) {
-                return opt_error("Parameter '%s' expects uint16_t", k);
+            if (fields[f].kind == F_U16_LIST) {
+                int rc = parse_field(&fields[f], f, l->items[i].val, out);
+                if (rc >= 0) {
+                    return rc;
+                }
             }
-            if (!strcmp(k, "nodeid")) {
-                o.has_nodeid = true;
-                o.nodeid = (uint16_t)u;
-            } else {
-                o.has_initiator = true;
-                o.initiator = (uint16_t)u;
+            last = l->items[i].val;
+        }
+        if (last && fields[f].kind != F_U16_LIST) {
+            int rc = parse_field(&fields[f], f, last, out);
+            if (rc >= 0) {
+                return rc;
             }
-        } else if (!strcmp(k, "cpus")) {
-            bool too_big = false;
-            if (!parse_cpu_range(v, cpus, &o.ncpus, NUMA_MAX_CPUS + 1, &too_big)) {
-                return opt_error("Parameter 'cpus' expects a uint64 value or range");
-            }
-            if (too_big) {
-                return opt_error("Parameter 'cpus' expects uint16_t");
-            }
-        } else if (!strcmp(k, "mem")) {
-            /* -numa node,mem= without a suffix is MiB (QEMU's legacy fix-up) */
-            if (!parse_size(v, 1ull << 20, &o.mem)) {
-                return opt_error("Parameter 'mem' expects a size value");
-            }
-            o.has_mem = true;
-        } else if (!strcmp(k, "memdev")) {
-            o.memdev = v;
-        } else {
-            return opt_error("Invalid parameter '%s'", k);
+        } else if (!last && fields[f].required) {
+            return opt_error("Parameter '%s' is missing", fields[f].name);
         }
     }
-    o.cpus = cpus;
+    for (int i = 1; i < l->n; i++) {
+        int f = 0;
+        while (fields[f].name &&
+               (strcmp(fields[f].name, l->items[i].key) != 0 || !field_exists(&fields[f]))) {
+            f++;
+        }
+        if (!fields[f].name) {
+            return opt_error("Invalid parameter '%s'", l->items[i].key);
+        }
+    }
+    return -1;
+}
+
+static int report_numa(bool ok, strbuf *err)
+{
+    if (!ok) {
+        opt_error("%s", err->buf);
+    }
+    sb_free(err);
+    return ok ? -1 : 1;
+}
+
+static int numa_node_opt(const field_vals *v)
+{
+    numa_node_opts o = {
+        .has_nodeid = v->has[0],
+        .nodeid = (uint16_t)v->u[0],
+        .ncpus = v->ncpus,
+        .cpus = v->cpus,
+        .has_mem = v->has[2],
+        .mem = v->u[2],
+        .memdev = v->s[3],
+        .has_initiator = v->has[4],
+        .initiator = (uint16_t)v->u[4],
+    };
     strbuf err;
     sb_init(&err);
     bool ok = numa_add_node(&o, &err);
-    if (!ok) {
-        opt_error("%s", err.buf);
-    } else if (o.has_mem && !cur_dialect->numa_legacy_mem) {
+    if (ok && o.has_mem && !cur_dialect->numa_legacy_mem) {
         opt_error("warning: Parameter -numa node,mem is deprecated, use -numa node,memdev "
                   "instead");
     }
-    sb_free(&err);
-    return ok ? -1 : 1;
+    return report_numa(ok, &err);
 }
 
-static int numa_dist_opt(kvlist *l)
+static int numa_cpu_opt(const field_vals *v)
 {
-    static const char *const names[] = {"src", "dst", "val"};
-    uint64_t vals[3];
-    bool have[3] = {false, false, false};
-    for (int i = 1; i < l->n; i++) {
-        int f = 0;
-        while (f < 3 && strcmp(names[f], l->items[i].key) != 0) {
-            f++;
-        }
-        if (f == 3) {
-            return opt_error("Invalid parameter '%s'", l->items[i].key);
-        }
-        if (!parse_u64(l->items[i].val, &vals[f])) {
-            return opt_error("Parameter '%s' expects a uint64 value", names[f]);
-        }
-        if (vals[f] > (f == 2 ? UINT8_MAX : UINT16_MAX)) {
-            return opt_error("Parameter '%s' expects %s", names[f],
-                             f == 2 ? "uint8_t" : "uint16_t");
-        }
-        have[f] = true;
-    }
-    for (int f = 0; f < 3; f++) {
-        if (!have[f]) {
-            return opt_error("Parameter '%s' is missing", names[f]);
-        }
-    }
+    numa_cpu_props p = {
+        .has_node_id = v->has[0],
+        .node_id = v->i[0],
+        .has_socket_id = v->has[1],
+        .socket_id = v->i[1],
+        .has_die_id = v->has[2],
+        .die_id = v->i[2],
+        .has_cluster_id = v->has[3],
+        .cluster_id = v->i[3],
+        .has_core_id = v->has[4],
+        .core_id = v->i[4],
+        .has_thread_id = v->has[5],
+        .thread_id = v->i[5],
+    };
     strbuf err;
     sb_init(&err);
-    bool ok = numa_add_distance(vals[0], vals[1], (unsigned)vals[2], &err);
-    if (!ok) {
-        opt_error("%s", err.buf);
-    }
-    sb_free(&err);
-    return ok ? -1 : 1;
-}
-
-static int numa_cpu_opt(kvlist *l)
-{
-    numa_cpu_props p = {0};
-    bool d72 = !cur_dialect->numa_legacy_mem;
-    for (int i = 1; i < l->n; i++) {
-        const char *k = l->items[i].key;
-        bool *has;
-        int64_t *val;
-        if (!strcmp(k, "node-id")) {
-            has = &p.has_node_id, val = &p.node_id;
-        } else if (!strcmp(k, "socket-id")) {
-            has = &p.has_socket_id, val = &p.socket_id;
-        } else if (!strcmp(k, "die-id") && d72) {
-            has = &p.has_die_id, val = &p.die_id;
-        } else if (!strcmp(k, "cluster-id") && d72) {
-            has = &p.has_cluster_id, val = &p.cluster_id;
-        } else if (!strcmp(k, "core-id")) {
-            has = &p.has_core_id, val = &p.core_id;
-        } else if (!strcmp(k, "thread-id")) {
-            has = &p.has_thread_id, val = &p.thread_id;
-        } else {
-            return opt_error("Invalid parameter '%s'", k);
-        }
-        long long v;
-        if (!parse_int(l->items[i].val, &v)) {
-            return opt_error("Parameter '%s' expects an int64 value", k);
-        }
-        *has = true;
-        *val = v;
-    }
-    strbuf err;
-    sb_init(&err);
-    bool ok = numa_map_cpu(&p, &err);
-    if (!ok) {
-        opt_error("%s", err.buf);
-    }
-    sb_free(&err);
-    return ok ? -1 : 1;
+    return report_numa(numa_map_cpu(&p, &err), &err);
 }
 
 static int apply_numa(const char *arg)
 {
+    static const struct {
+        const char *type;
+        const field *fields;
+        bool d72_only;
+    } types[] = {
+        {"node", node_fields, false},
+        {"dist", dist_fields, false},
+        {"cpu", cpu_fields, false},
+        {"hmat-lb", hmat_lb_fields, true},
+        {"hmat-cache", hmat_cache_fields, true},
+    };
     kvlist l;
     kv_parse(&l, arg, "type");
-    int rc;
     const char *type = l.n && !strcmp(l.items[0].key, "type") ? l.items[0].val : NULL;
+    int t = 0, n = (int)(sizeof(types) / sizeof(types[0]));
+    while (
+        type && t < n &&
+        (strcmp(types[t].type, type) != 0 || (types[t].d72_only && cur_dialect->numa_legacy_mem))) {
+        t++;
+    }
+    field_vals *v = calloc(1, sizeof(*v));
+    int rc;
+    strbuf err;
+    sb_init(&err);
     if (!type) {
         rc = opt_error("Parameter 'type' is missing");
+    } else if (t == n) {
+        rc = opt_error("Parameter 'type' does not accept value '%s'", type);
+    } else if ((rc = parse_fields(&l, types[t].fields, v)) >= 0) {
+        /* reported */
     } else if (!machine_cfg.mc->numa_supported) {
         rc = opt_error("NUMA is not supported by this machine-type");
-    } else if (!strcmp(type, "node")) {
-        rc = numa_node_opt(&l);
-    } else if (!strcmp(type, "dist")) {
-        rc = numa_dist_opt(&l);
-    } else if (!strcmp(type, "cpu")) {
-        rc = numa_cpu_opt(&l);
-    } else if (!cur_dialect->numa_legacy_mem &&
-               (!strcmp(type, "hmat-lb") || !strcmp(type, "hmat-cache"))) {
-        strbuf err;
-        sb_init(&err);
-        numa_hmat_option(&err);
-        rc = opt_error("%s", err.buf);
-        sb_free(&err);
+    } else if (t == 0) {
+        rc = numa_node_opt(v);
+    } else if (t == 1) {
+        rc = report_numa(numa_add_distance(v->u[0], v->u[1], (unsigned)v->u[2], &err), &err);
+    } else if (t == 2) {
+        rc = numa_cpu_opt(v);
     } else {
-        rc = opt_error("Parameter 'type' does not accept value '%s'", type);
+        rc = report_numa(numa_hmat_option(&err), &err);
     }
+    sb_free(&err);
+    free(v);
     kv_free(&l);
     return rc;
 }
@@ -420,22 +545,29 @@ static int apply_object(const char *arg)
     return rc;
 }
 
-int cli_apply_numa(void)
+static int apply_deferred(bool numa)
 {
-    /* QEMU creates every memory backend before it reads any -numa */
-    for (int pass = 0; pass < 2; pass++) {
-        for (int i = 0; i < ndeferred; i++) {
-            if (deferred[i].is_numa != (pass == 1)) {
-                continue;
-            }
-            cur_opt = deferred[i].opt;
-            cur_arg = deferred[i].arg;
-            int rc = pass ? apply_numa(deferred[i].arg) : apply_object(deferred[i].arg);
-            if (rc >= 0) {
-                return rc;
-            }
+    for (int i = 0; i < ndeferred; i++) {
+        if (deferred[i].is_numa != numa) {
+            continue;
+        }
+        cur_opt = deferred[i].opt;
+        cur_arg = deferred[i].arg;
+        int rc = numa ? apply_numa(deferred[i].arg) : apply_object(deferred[i].arg);
+        if (rc >= 0) {
+            return rc;
         }
     }
     cur_opt = cur_arg = NULL;
     return -1;
+}
+
+int cli_apply_objects(void)
+{
+    return apply_deferred(false);
+}
+
+int cli_apply_numa(void)
+{
+    return apply_deferred(true);
 }
