@@ -37,22 +37,36 @@ static void setup_virt(dialect_id d, int cpus, int maxcpus, uint64_t ram)
     sb_free(&err);
 }
 
+static FILE *capture_file;
+static int saved_stderr;
+
+/* stderr goes to a temporary file until end_capture() reads it into `captured`. */
+static void begin_capture(void)
+{
+    fflush(stderr);
+    capture_file = tmpfile();
+    assert_non_null(capture_file);
+    saved_stderr = dup(2);
+    dup2(fileno(capture_file), 2);
+}
+
+static void end_capture(void)
+{
+    fflush(stderr);
+    dup2(saved_stderr, 2);
+    close(saved_stderr);
+    rewind(capture_file);
+    size_t n = fread(captured, 1, sizeof(captured) - 1, capture_file);
+    captured[n] = 0;
+    fclose(capture_file);
+}
+
 /* Runs numa_finalize() with stderr captured into `captured`. */
 static bool finalize_captured(void)
 {
-    fflush(stderr);
-    FILE *tmp = tmpfile();
-    assert_non_null(tmp);
-    int saved = dup(2);
-    dup2(fileno(tmp), 2);
+    begin_capture();
     bool ok = numa_finalize();
-    fflush(stderr);
-    dup2(saved, 2);
-    close(saved);
-    rewind(tmp);
-    size_t n = fread(captured, 1, sizeof(captured) - 1, tmp);
-    captured[n] = 0;
-    fclose(tmp);
+    end_capture();
     return ok;
 }
 
@@ -342,10 +356,7 @@ static int cli(const char *line)
         argv[argc++] = t;
     }
     argv[argc] = NULL;
-    fflush(stderr);
-    FILE *tmp = tmpfile();
-    int saved = dup(2);
-    dup2(fileno(tmp), 2);
+    begin_capture();
     int rc = cli_parse(argc, argv);
     if (rc < 0) {
         rc = machine_check_config() ? -1 : 1;
@@ -356,13 +367,7 @@ static int cli(const char *line)
     if (rc < 0) {
         rc = cli_apply_numa();
     }
-    fflush(stderr);
-    dup2(saved, 2);
-    close(saved);
-    rewind(tmp);
-    size_t n = fread(captured, 1, sizeof(captured) - 1, tmp);
-    captured[n] = 0;
-    fclose(tmp);
+    end_capture();
     free(copy);
     return rc;
 }
