@@ -14,6 +14,7 @@
 #include "emu/dialect.h"
 #include "emu/gdbstub.h"
 #include "emu/machine.h"
+#include "emu/numa.h"
 #include "emu/record.h"
 #include "emu/runstate.h"
 #include "emu/vclock.h"
@@ -25,6 +26,7 @@ emu_options emu_opts;
 static const char *machine_name_opt;
 static const char *action_arg;
 static bool no_shutdown, no_reboot, autostart_off;
+static int hmat_arg = -1; /* -machine hmat=: -1 not given, 0 off, 1 on */
 
 static int opt_machine(const char *arg)
 {
@@ -41,7 +43,13 @@ static int opt_machine(const char *arg)
                 rc = plain_error("invalid accelerator %s", v);
                 break;
             }
-        } else if (!strcmp(k, "dumpdtb") || !strcmp(k, "hmat")) {
+        } else if (!strcmp(k, "hmat")) {
+            /* a property of boards with NUMA (checked once the board is known) */
+            if ((hmat_arg = on_off(v)) < 0) {
+                rc = plain_error("Parameter 'hmat' expects 'on' or 'off'");
+                break;
+            }
+        } else if (!strcmp(k, "dumpdtb")) {
             /* accepted; used by later board work */
         } else {
             const char *mn = machine_name_opt ? machine_name_opt : "none";
@@ -251,32 +259,6 @@ static int opt_m(const char *arg)
         machine_cfg.ram_size = sz;
     }
     return -1;
-}
-
-static int opt_smp(const char *arg)
-{
-    kvlist l;
-    kv_parse(&l, arg, "cpus");
-    int rc = -1;
-    for (int i = 0; i < l.n && rc < 0; i++) {
-        const char *k = l.items[i].key;
-        int v = atoi(l.items[i].val);
-        if (!strcmp(k, "cpus")) {
-            machine_cfg.smp_cpus = v;
-        } else if (!strcmp(k, "maxcpus")) {
-            machine_cfg.smp_maxcpus = v;
-        } else if (!strcmp(k, "sockets")) {
-            machine_cfg.smp_sockets = v;
-        } else if (!strcmp(k, "cores")) {
-            machine_cfg.smp_cores = v;
-        } else if (!strcmp(k, "threads")) {
-            machine_cfg.smp_threads = v;
-        } else {
-            rc = opt_error("Invalid parameter '%s'", k);
-        }
-    }
-    kv_free(&l);
-    return rc;
 }
 
 static int opt_icount(const char *arg)
@@ -519,6 +501,8 @@ static const option_def options[] = {
     {"h", OPT_NOARG, h_help},
     {"m", OPT_ARG, opt_m},
     {"smp", OPT_ARG, opt_smp},
+    {"numa", OPT_ARG, opt_numa},
+    {"object", OPT_ARG, opt_object},
     {"kernel", OPT_ARG, h_kernel},
     {"bios", OPT_ARG, h_bios},
     {"icount", OPT_ARG, opt_icount},
@@ -546,6 +530,8 @@ void cli_reset(void)
     action_arg = NULL;
     dialect_arg = NULL;
     no_shutdown = no_reboot = autostart_off = false;
+    hmat_arg = -1;
+    cli_numa_reset();
 }
 
 /* Cross-option checks, in QEMU's order (spec §4.7). */
@@ -588,6 +574,13 @@ static int validate(void)
         plain_error("unsupported machine type");
         fputs("Use -machine help to list supported machines\n", stderr);
         return 1;
+    }
+    if (hmat_arg >= 0) {
+        /* QEMU's machines have "hmat" when they have NUMA, since 5.0 */
+        if (!machine_cfg.mc->numa_supported || !d->has_hmat) {
+            return plain_error("Property '%s-machine.hmat' not found", machine_cfg.mc->name);
+        }
+        numa_set_hmat(hmat_arg == 1);
     }
     return -1;
 }

@@ -13,7 +13,10 @@
 typedef struct machine_config {
     const struct machine_class *mc;
     uint64_t ram_size;
-    int smp_cpus, smp_maxcpus, smp_sockets, smp_cores, smp_threads;
+    /* -smp as given (0: not given) until machine_check_config computes the topology. */
+    int smp_cpus, smp_maxcpus, smp_sockets, smp_dies, smp_clusters, smp_cores, smp_threads;
+    unsigned smp_given; /* bit per key given, in opt_smp's key order */
+    bool smp_has_zero;  /* a key given as 0 (7.2 warns) */
     const char *kernel;
     const char *bios;
     int icount_shift;
@@ -25,7 +28,13 @@ typedef struct machine_class {
     const char *desc;
     bool is_default;
     int max_cpus;
+    /* QEMU 7.2's limit where emu's board has fewer CPUs (0: the same); QEMU 3.0's riscv virt
+     * had emu's 8. */
+    int qemu_max_cpus;
     bool hotpluggable_cpus;
+    /* set-numa-node and -numa work (QEMU: the board has possible CPUs and a default node);
+     * false: "NUMA is not supported by this machine-type". */
+    bool numa_supported;
     bool numa_mem_supported;
     bool wakeup_supported;
     const char *default_ram_id;
@@ -81,6 +90,9 @@ bool machine_create_and_start(void);
 /* The same from inside a QMP command (7.2's x-exit-preconfig): errors are printed without the
  * program-name prefix, as QEMU's error_report does in a monitor command. */
 bool machine_create_and_start_in_command(void);
+/* What QEMU's error_report puts before a board-build message: "emu: " at start-up, nothing
+ * inside a QMP command (7.2's x-exit-preconfig). */
+const char *machine_stderr_prefix(void);
 /* Device reset (power-on, system_reset, reset requests); counted, so that the main loop can
  * tell that the guest restarted. */
 void machine_reset(void);

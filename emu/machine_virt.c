@@ -14,6 +14,7 @@
 #include "emu/hw/virt.h"
 #include "emu/machine.h"
 #include "emu/main_loop.h"
+#include "emu/numa.h"
 #include "emu/record.h"
 #include "emu/runstate.h"
 #include "emu/serial.h"
@@ -90,8 +91,62 @@ static void virt_teardown(void)
     board = NULL;
 }
 
+/* QEMU's virt makes one hart array per NUMA node ("socket"), which must hold a contiguous run
+ * of hart ids: a node whose harts are not contiguous (or that has none) is refused with QEMU's
+ * message. */
+static bool check_sockets(const machine_config *cfg, strbuf *err)
+{
+    for (int s = 0; s < numa_node_count(); s++) {
+        int first = -1, last = -1;
+        for (int i = 0; i < cfg->smp_cpus; i++) {
+            if (numa_cpu_node(i) == s) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        bool contiguous = first >= 0;
+        for (int i = first; contiguous && i <= last; i++) {
+            contiguous = numa_cpu_node(i) == s;
+        }
+        if (!contiguous) {
+            sb_printf(err, "discontinuous hartids in socket%d", s);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* A hart's QOM path: 7.2's /machine/soc<node>/harts[<index within the node>]; 3.0's riscv
+ * virt had one hart array, /machine/soc. */
+static void hart_qom_path(int cpu, char *buf, size_t len)
+{
+    if (!cur_dialect->cpu_info_props_target) {
+        snprintf(buf, len, "%s/harts[%d]", cur_dialect->hart_qom_parent, cpu);
+        return;
+    }
+    int node = numa_cpu_node(cpu), first = cpu;
+    while (first > 0 && numa_cpu_node(first - 1) == node) {
+        first--;
+    }
+    snprintf(buf, len, "/machine/soc%d/harts[%d]", node, cpu - first);
+}
+
+static json_value *cpu_props_json(int cpu)
+{
+    numa_cpu_props p = numa_possible_cpu_props(cpu);
+    json_value *props = json_object();
+    if (p.has_node_id) {
+        json_object_set_int(props, "node-id", p.node_id);
+    }
+    json_object_set_int(props, "core-id", p.core_id);
+    return props;
+}
+
 static bool virt_machine_init(const machine_config *cfg, strbuf *err)
 {
+    if (!check_sockets(cfg, err)) {
+        return false;
+    }
     if (cfg->bios && strcmp(cfg->bios, "none") != 0) {
         sb_printf(err,
                   "-bios %s: emu has no firmware; use -bios none (the -kernel image starts "
@@ -193,14 +248,12 @@ static json_value *virt_query_cpus_fast(void)
     for (int i = 0; i < n; i++) {
         json_value *c = json_object();
         char path[64];
-        snprintf(path, sizeof(path), "%s/harts[%d]", cur_dialect->hart_qom_parent, i);
+        hart_qom_path(i, path, sizeof(path));
         json_object_set_int(c, "cpu-index", i);
         json_object_set_str(c, "qom-path", path);
         json_object_set_int(c, "thread-id", i);
         if (cur_dialect->cpu_info_props_target) {
-            json_value *props = json_object();
-            json_object_set_int(props, "core-id", i);
-            json_object_set(c, "props", props);
+            json_object_set(c, "props", cpu_props_json(i));
         } else {
             /* 3.0: "arch" (deprecated that release) beside "target"; riscv had no
              * instance properties yet. */
@@ -223,14 +276,12 @@ static json_value *virt_query_hotpluggable_cpus(void)
     int max = machine_cfg.smp_maxcpus > cpus ? machine_cfg.smp_maxcpus : cpus;
     for (int i = max - 1; i >= 0; i--) {
         json_value *c = json_object();
-        json_value *props = json_object();
-        json_object_set_int(props, "core-id", i);
-        json_object_set(c, "props", props);
+        json_object_set(c, "props", cpu_props_json(i));
         json_object_set_int(c, "vcpus-count", 1);
         json_object_set_str(c, "type", "rv64-riscv-cpu");
         if (board && i < virt_nharts(board)) {
             char path[64];
-            snprintf(path, sizeof(path), "%s/harts[%d]", cur_dialect->hart_qom_parent, i);
+            hart_qom_path(i, path, sizeof(path));
             json_object_set_str(c, "qom-path", path);
         }
         json_array_append(list, c);
@@ -243,9 +294,11 @@ const machine_class machine_virt = {
     .desc = "RISC-V VirtIO board",
     .is_default = false,
     .max_cpus = VIRT_MAX_HARTS,
+    .qemu_max_cpus = 512,
     .hotpluggable_cpus = false,
-    .numa_mem_supported = false, /* QEMU's is true; emu's NUMA configuration comes later */
-    .wakeup_supported = true,    /* the emu test device can suspend (QEMU's virt cannot) */
+    .numa_supported = true,
+    .numa_mem_supported = true,
+    .wakeup_supported = true, /* the emu test device can suspend (QEMU's virt cannot) */
     .default_ram_id = "riscv_virt_board.ram",
     .default_cpu_type = "rv64-riscv-cpu",
     .has_serial = true,
