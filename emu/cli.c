@@ -41,7 +41,10 @@ static int opt_machine(const char *arg)
                 rc = plain_error("invalid accelerator %s", v);
                 break;
             }
-        } else if (!strcmp(k, "dumpdtb") || !strcmp(k, "hmat")) {
+        } else if (!strcmp(k, "dumpdtb")) {
+            free((char *)machine_cfg.dumpdtb);
+            machine_cfg.dumpdtb = strdup(v);
+        } else if (!strcmp(k, "hmat")) {
             /* accepted; used by later board work */
         } else {
             const char *mn = machine_name_opt ? machine_name_opt : "none";

@@ -5,6 +5,7 @@
 #define EMU_MACHINE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "emu/strbuf.h"
@@ -17,7 +18,8 @@ typedef struct machine_config {
     const char *kernel;
     const char *bios;
     int icount_shift;
-    const char *serial; /* -serial spec or NULL */
+    const char *serial;  /* -serial spec or NULL */
+    const char *dumpdtb; /* -machine dumpdtb=FILE: write the device tree at board build, exit */
 } machine_config;
 
 typedef struct machine_class {
@@ -33,6 +35,9 @@ typedef struct machine_class {
     bool has_serial; /* a serial port (-nographic puts it on stdio) */
     /* Board init: builds the board from cfg. false (with err filled) on failure. */
     bool (*init)(const machine_config *cfg, strbuf *err);
+    /* The board's flattened device tree once built (NULL: the board has none; then -machine
+     * dumpdtb is ignored, as QEMU ignores it for boards without one). */
+    const void *(*fdt)(size_t *len);
     /* Device reset (system_reset, reset requests). */
     void (*reset)(void);
     /* Runs the harts for at most budget instructions; returns retired instructions, 0 when

@@ -117,6 +117,11 @@ static bool virt_machine_init(const machine_config *cfg, strbuf *err)
     return true;
 }
 
+static const void *virt_machine_fdt(size_t *len)
+{
+    return board ? virt_fdt_blob(board, len) : NULL;
+}
+
 static void virt_machine_reset(void)
 {
     virt_reset(board);
@@ -250,6 +255,7 @@ const machine_class machine_virt = {
     .default_cpu_type = "rv64-riscv-cpu",
     .has_serial = true,
     .init = virt_machine_init,
+    .fdt = virt_machine_fdt,
     .reset = virt_machine_reset,
     .run = virt_machine_run,
     .after_slice = virt_after_slice,
