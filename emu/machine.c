@@ -24,6 +24,7 @@ const char *machine_incoming;
 static bool phase_ready;
 static bool in_command;
 static uint64_t resets;
+static int startup_exit_status = 1;
 
 const machine_class *machine_find(const char *name)
 {
@@ -52,6 +53,7 @@ void machine_reset_state(void)
     }
     phase_ready = false;
     resets = 0;
+    startup_exit_status = 1;
     machine_incoming = NULL;
     free((char *)machine_cfg.dumpdtb);
     memset(&machine_cfg, 0, sizeof(machine_cfg));
@@ -85,7 +87,10 @@ bool machine_phase_ready(void)
 
 /* QEMU's qemu_fdt_dumpdtb: write the blob and exit 0 with an info line, or exit 1. Messages
  * inside a monitor command (7.2's x-exit-preconfig) go without the program name, as QEMU's
- * error_report does there. A replay writes no file: the recorded run wrote it. */
+ * error_report does there. Without --preconfig the board is built before the monitors greet
+ * (QEMU greets first): the exit is left to the caller (machine_startup_exit_status). A replay
+ * writes no file: the recorded run wrote it. */
+
 static void dump_dtb_and_exit(const void *blob, size_t len)
 {
     const char *path = machine_cfg.dumpdtb;
@@ -100,10 +105,18 @@ static void dump_dtb_and_exit(const void *blob, size_t len)
     }
     if (!ok) {
         fprintf(stderr, "%sqemu_fdt_dumpdtb: Failed dumping dtb to %s\n", prog, path);
-        emu_fatal_exit(1);
+    } else {
+        fprintf(stderr, "%sinfo: dtb dumped to %s. Exiting.\n", prog, path);
     }
-    fprintf(stderr, "%sinfo: dtb dumped to %s. Exiting.\n", prog, path);
-    emu_fatal_exit(0);
+    startup_exit_status = ok ? 0 : 1;
+    if (emu_opts.preconfig) {
+        emu_fatal_exit(startup_exit_status);
+    }
+}
+
+int machine_startup_exit_status(void)
+{
+    return startup_exit_status;
 }
 
 bool machine_create_and_start(void)
@@ -122,6 +135,7 @@ bool machine_create_and_start(void)
     const void *fdt = machine_cfg.dumpdtb && mc->fdt ? mc->fdt(&fdt_len) : NULL;
     if (fdt) {
         dump_dtb_and_exit(fdt, fdt_len);
+        return false; /* the board is not started; the caller exits */
     }
     phase_ready = true;
     /* The power-on reset raises no event (cause none). */

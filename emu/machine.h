@@ -86,6 +86,9 @@ bool machine_create_and_start(void);
 /* The same from inside a QMP command (7.2's x-exit-preconfig): errors are printed without the
  * program-name prefix, as QEMU's error_report does in a monitor command. */
 bool machine_create_and_start_in_command(void);
+/* The exit status after machine_create_and_start() returned false at start-up: 1 (the board
+ * could not be built, the message printed), or that of -machine dumpdtb (0 once written). */
+int machine_startup_exit_status(void);
 /* Device reset (power-on, system_reset, reset requests); counted, so that the main loop can
  * tell that the guest restarted. */
 void machine_reset(void);

@@ -14,6 +14,7 @@
 #include "emu/hw/virt.h"
 #include "emu/machine.h"
 #include "emu/main_loop.h"
+#include "emu/numa.h"
 #include "emu/record.h"
 #include "emu/runstate.h"
 #include "emu/serial.h"
@@ -90,6 +91,29 @@ static void virt_teardown(void)
     board = NULL;
 }
 
+/* The NUMA configuration as the board's device tree describes it (numa.h is final by now).
+ * More nodes than the board has sockets are passed on as a count only: virt_new refuses them
+ * with QEMU's message. */
+static void fill_topology(virt_topology *t, int nharts)
+{
+    memset(t, 0, sizeof(*t));
+    t->nodes = numa_node_count();
+    if (!t->nodes) {
+        return;
+    }
+    int n = t->nodes < VIRT_MAX_NODES ? t->nodes : VIRT_MAX_NODES;
+    for (int i = 0; i < n; i++) {
+        t->node_mem[i] = numa_node_mem(i);
+        for (int j = 0; j < n; j++) {
+            t->distance[i][j] = (uint8_t)numa_distance(i, j);
+        }
+    }
+    for (int h = 0; h < nharts && h < VIRT_MAX_HARTS; h++) {
+        t->hart_node[h] = numa_cpu_node(h);
+    }
+    t->have_distances = numa_have_distances();
+}
+
 static bool virt_machine_init(const machine_config *cfg, strbuf *err)
 {
     if (cfg->bios && strcmp(cfg->bios, "none") != 0) {
@@ -105,6 +129,7 @@ static bool virt_machine_init(const machine_config *cfg, strbuf *err)
         .icount_shift = (unsigned)cfg->icount_shift,
         .host = &host_ops,
     };
+    fill_topology(&vc.topo, cfg->smp_cpus);
     board = virt_new(&vc, err);
     if (!board) {
         return false;
