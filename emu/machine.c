@@ -89,20 +89,21 @@ bool machine_phase_ready(void)
  * inside a monitor command (7.2's x-exit-preconfig) go without the program name, as QEMU's
  * error_report does there. Without --preconfig the board is built before the monitors greet
  * (QEMU greets first): the exit is left to the caller (machine_startup_exit_status). A replay
- * writes no file: the recorded run wrote it. */
+ * writes no file and ends as the recorded run did. */
 
 static void dump_dtb_and_exit(const void *blob, size_t len)
 {
     const char *path = machine_cfg.dumpdtb;
     const char *prog = in_command ? "" : "emu: ";
-    bool ok = rr_mode == RR_REPLAY;
-    if (!ok) {
+    bool ok = false;
+    if (rr_mode != RR_REPLAY) {
         FILE *f = fopen(path, "wb");
         if (f) {
             ok = fwrite(blob, 1, len, f) == len;
             ok = fclose(f) == 0 && ok;
         }
     }
+    ok = record_dumpdtb_result(!ok) == 0;
     if (!ok) {
         fprintf(stderr, "%sqemu_fdt_dumpdtb: Failed dumping dtb to %s\n", prog, path);
     } else {
