@@ -41,6 +41,10 @@ static int opt_machine(const char *arg)
                 rc = plain_error("invalid accelerator %s", v);
                 break;
             }
+        } else if (!strcmp(k, "hmat") && on_off(v) == 1) {
+            /* HMAT is an ACPI table; emu builds none (hmat-lb/hmat-cache stay refused) */
+            rc = opt_error("emu models no ACPI, so no HMAT: hmat=on is not supported");
+            break;
         } else if (!strcmp(k, "dumpdtb")) {
             free((char *)machine_cfg.dumpdtb);
             machine_cfg.dumpdtb = strdup(v);
@@ -254,32 +258,6 @@ static int opt_m(const char *arg)
         machine_cfg.ram_size = sz;
     }
     return -1;
-}
-
-static int opt_smp(const char *arg)
-{
-    kvlist l;
-    kv_parse(&l, arg, "cpus");
-    int rc = -1;
-    for (int i = 0; i < l.n && rc < 0; i++) {
-        const char *k = l.items[i].key;
-        int v = atoi(l.items[i].val);
-        if (!strcmp(k, "cpus")) {
-            machine_cfg.smp_cpus = v;
-        } else if (!strcmp(k, "maxcpus")) {
-            machine_cfg.smp_maxcpus = v;
-        } else if (!strcmp(k, "sockets")) {
-            machine_cfg.smp_sockets = v;
-        } else if (!strcmp(k, "cores")) {
-            machine_cfg.smp_cores = v;
-        } else if (!strcmp(k, "threads")) {
-            machine_cfg.smp_threads = v;
-        } else {
-            rc = opt_error("Invalid parameter '%s'", k);
-        }
-    }
-    kv_free(&l);
-    return rc;
 }
 
 static int opt_icount(const char *arg)
@@ -522,6 +500,8 @@ static const option_def options[] = {
     {"h", OPT_NOARG, h_help},
     {"m", OPT_ARG, opt_m},
     {"smp", OPT_ARG, opt_smp},
+    {"numa", OPT_ARG, opt_numa},
+    {"object", OPT_ARG, opt_object},
     {"kernel", OPT_ARG, h_kernel},
     {"bios", OPT_ARG, h_bios},
     {"icount", OPT_ARG, opt_icount},
@@ -549,6 +529,7 @@ void cli_reset(void)
     action_arg = NULL;
     dialect_arg = NULL;
     no_shutdown = no_reboot = autostart_off = false;
+    cli_numa_reset();
 }
 
 /* Cross-option checks, in QEMU's order (spec §4.7). */

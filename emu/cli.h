@@ -54,6 +54,11 @@ extern emu_options emu_opts;
 int cli_parse(int argc, char **argv);
 /* Frees what cli_parse allocated and resets all options (fuzzing, tests). */
 void cli_reset(void);
+/* Creates the -object memory backends (after machine_check_config computed the topology), then
+ * (once the monitors exist, as in QEMU) applies the -numa options, each in command-line order.
+ * -1 to go on, or an exit status after printing QEMU's message. */
+int cli_apply_objects(void);
+int cli_apply_numa(void);
 /* Parses -rtc base= (2006-06-17T16:01:21 or 2006-06-17, UTC) into ns since the epoch. */
 bool cli_parse_datetime(const char *s, int64_t *ns);
 

@@ -34,4 +34,10 @@ int opt_qmp(const char *arg);
 int opt_chardev(const char *arg);
 int opt_mon(const char *arg);
 
+/* Topology options (emu/cli_numa.c): -smp keys, and -numa/-object kept for cli_apply_numa. */
+int opt_smp(const char *arg);
+int opt_numa(const char *arg);
+int opt_object(const char *arg);
+void cli_numa_reset(void);
+
 #endif

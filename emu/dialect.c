@@ -27,6 +27,8 @@ const dialect dialects[DIALECT__COUNT] = {
             .panic_double_event = true,
             .cpu_info_props_target = false,
             .hart_qom_parent = "/machine/soc",
+            .numa_legacy_mem = true,
+            .smp_legacy = true,
             .gate_fmt = "The command '%s' isn't permitted in 'preconfig' state",
             .exit_preconfig_error = "The command is permitted only in 'preconfig' state",
             .numa_after_error = "The command is permitted only in 'preconfig' state",
@@ -54,6 +56,8 @@ const dialect dialects[DIALECT__COUNT] = {
             .panic_double_event = false,
             .cpu_info_props_target = true,
             .hart_qom_parent = "/machine/soc0",
+            .numa_legacy_mem = false,
+            .smp_legacy = false,
             .gate_fmt = "The command '%s' is permitted only after machine initialization has "
                         "completed",
             .exit_preconfig_error = "The command is permitted only before machine initialization",

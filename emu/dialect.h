@@ -52,6 +52,13 @@ typedef struct dialect {
      * 7.2, one "soc" in 3.0). */
     bool cpu_info_props_target;
     const char *hart_qom_parent;
+    /* NUMA memory as QEMU 3.0's machine types had it: mem= and memdev= checked per call and by
+     * the first node ("cannot specify both...", "memdev option must be specified for either
+     * all or no nodes"), RAM split among nodes given none, no deprecation warning for mem=. */
+    bool numa_legacy_mem;
+    /* -smp as QEMU 3.0's vl.c parsed it (sockets preferred, its messages, no dies/clusters,
+     * QemuOpts errors at the option) rather than 7.2's machine-smp.c. */
+    bool smp_legacy;
     const char *gate_fmt;             /* %s = command name */
     const char *exit_preconfig_error; /* x-exit-preconfig when not allowed */
     const char *numa_after_error;     /* set-numa-node after machine creation */

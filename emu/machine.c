@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "emu/cli.h"
+#include "emu/dialect.h"
+#include "emu/hostmem.h"
+#include "emu/numa.h"
 #include "emu/record.h"
 #include "emu/runstate.h"
 
@@ -59,25 +62,167 @@ void machine_reset_state(void)
     memset(&machine_cfg, 0, sizeof(machine_cfg));
     machine_cfg.ram_size = 128u << 20;
     machine_cfg.smp_cpus = 1;
+    numa_reset();
+    hostmem_reset();
+}
+
+enum {
+    SMP_CPUS,
+    SMP_MAXCPUS,
+    SMP_SOCKETS,
+    SMP_DIES,
+    SMP_CLUSTERS,
+    SMP_CORES,
+    SMP_THREADS
+};
+
+static unsigned smp_get(int key, int value)
+{
+    return (machine_cfg.smp_given & (1u << key)) ? (unsigned)value : 0;
+}
+
+/* The board's limit (QEMU's message; emu's virt has 8 harts), then the computed topology. */
+static bool smp_commit(const machine_class *mc, unsigned cpus, unsigned maxcpus, unsigned sockets,
+                       unsigned cores, unsigned threads)
+{
+    if (mc && (maxcpus > (unsigned)mc->max_cpus)) {
+        fprintf(stderr, "emu: Invalid SMP CPUs %d. The max CPUs supported by machine '%s' is %d\n",
+                (int)maxcpus, mc->name, mc->max_cpus);
+        return false;
+    }
+    machine_config *c = &machine_cfg;
+    c->smp_cpus = (int)cpus;
+    c->smp_maxcpus = (int)maxcpus;
+    c->smp_sockets = (int)sockets;
+    c->smp_cores = (int)cores;
+    c->smp_threads = (int)threads;
+    return true;
+}
+
+/* QEMU 7.2's machine_parse_smp_config (hw/core/machine-smp.c), for a board without dies or
+ * clusters: cores are preferred over sockets. */
+static bool smp_parse_72(const machine_class *mc)
+{
+    machine_config *c = &machine_cfg;
+    unsigned cpus = smp_get(SMP_CPUS, c->smp_cpus), maxcpus = smp_get(SMP_MAXCPUS, c->smp_maxcpus);
+    unsigned sockets = smp_get(SMP_SOCKETS, c->smp_sockets);
+    unsigned dies = smp_get(SMP_DIES, c->smp_dies);
+    unsigned clusters = smp_get(SMP_CLUSTERS, c->smp_clusters);
+    unsigned cores = smp_get(SMP_CORES, c->smp_cores);
+    unsigned threads = smp_get(SMP_THREADS, c->smp_threads);
+    if (c->smp_has_zero) {
+        fprintf(stderr, "emu: warning: Deprecated CPU topology (considered invalid): CPU topology "
+                        "parameters must be greater than zero\n");
+    }
+    if (dies > 1) {
+        fprintf(stderr, "emu: dies not supported by this machine's CPU topology\n");
+        return false;
+    }
+    if (clusters > 1) {
+        fprintf(stderr, "emu: clusters not supported by this machine's CPU topology\n");
+        return false;
+    }
+    if (cpus == 0 && maxcpus == 0) {
+        sockets = sockets ? sockets : 1;
+        cores = cores ? cores : 1;
+        threads = threads ? threads : 1;
+    } else {
+        maxcpus = maxcpus ? maxcpus : cpus;
+        if (cores == 0) {
+            sockets = sockets ? sockets : 1;
+            threads = threads ? threads : 1;
+            cores = maxcpus / (sockets * threads);
+        } else if (sockets == 0) {
+            threads = threads ? threads : 1;
+            sockets = maxcpus / (cores * threads);
+        }
+        if (threads == 0) {
+            threads = maxcpus / (sockets * cores);
+        }
+    }
+    maxcpus = maxcpus ? maxcpus : sockets * cores * threads;
+    cpus = cpus ? cpus : maxcpus;
+    if (sockets * cores * threads != maxcpus) {
+        fprintf(stderr,
+                "emu: Invalid CPU topology: product of the hierarchy must match maxcpus: "
+                "sockets (%u) * cores (%u) * threads (%u) != maxcpus (%u)\n",
+                sockets, cores, threads, maxcpus);
+        return false;
+    }
+    if (maxcpus < cpus) {
+        fprintf(stderr,
+                "emu: Invalid CPU topology: maxcpus must be equal to or greater than smp: "
+                "sockets (%u) * cores (%u) * threads (%u) == maxcpus (%u) < smp_cpus (%u)\n",
+                sockets, cores, threads, maxcpus, cpus);
+        return false;
+    }
+    return smp_commit(mc, cpus, maxcpus, sockets, cores, threads);
+}
+
+/* QEMU 3.0's smp_parse (vl.c): sockets are preferred over cores. */
+static bool smp_parse_30(const machine_class *mc)
+{
+    machine_config *c = &machine_cfg;
+    unsigned cpus = smp_get(SMP_CPUS, c->smp_cpus);
+    unsigned sockets = smp_get(SMP_SOCKETS, c->smp_sockets);
+    unsigned cores = smp_get(SMP_CORES, c->smp_cores);
+    unsigned threads = smp_get(SMP_THREADS, c->smp_threads);
+    unsigned maxcpus;
+    if (!c->smp_given) {
+        cpus = sockets = cores = threads = 1;
+    } else if (cpus == 0 || sockets == 0) {
+        cores = cores ? cores : 1;
+        threads = threads ? threads : 1;
+        if (cpus == 0) {
+            sockets = sockets ? sockets : 1;
+            cpus = cores * threads * sockets;
+        } else {
+            maxcpus = smp_get(SMP_MAXCPUS, c->smp_maxcpus) ? (unsigned)c->smp_maxcpus : cpus;
+            sockets = maxcpus / (cores * threads);
+        }
+    } else if (cores == 0) {
+        threads = threads ? threads : 1;
+        cores = cpus / (sockets * threads);
+        cores = cores ? cores : 1;
+    } else if (threads == 0) {
+        threads = cpus / (cores * sockets);
+        threads = threads ? threads : 1;
+    } else if (sockets * cores * threads < cpus) {
+        fprintf(stderr,
+                "emu: cpu topology: sockets (%u) * cores (%u) * threads (%u) < smp_cpus (%u)\n",
+                sockets, cores, threads, cpus);
+        return false;
+    }
+    maxcpus = (c->smp_given & (1u << SMP_MAXCPUS)) ? (unsigned)c->smp_maxcpus : cpus;
+    if (maxcpus < cpus) {
+        fprintf(stderr, "emu: maxcpus must be equal to or greater than smp\n");
+        return false;
+    }
+    if (sockets * cores * threads > maxcpus) {
+        fprintf(stderr,
+                "emu: cpu topology: sockets (%u) * cores (%u) * threads (%u) > maxcpus (%u)\n",
+                sockets, cores, threads, maxcpus);
+        return false;
+    }
+    if (sockets * cores * threads != maxcpus) {
+        fprintf(stderr,
+                "emu: warning: Invalid CPU topology deprecated: sockets (%u) * cores (%u) * "
+                "threads (%u) != maxcpus (%u)\n",
+                sockets, cores, threads, maxcpus);
+    }
+    return smp_commit(mc, cpus, maxcpus, sockets, cores, threads);
 }
 
 bool machine_check_config(void)
 {
-    const machine_class *mc = machine_cfg.mc;
-    int cpus = machine_cfg.smp_cpus, max = machine_cfg.smp_maxcpus;
-    if (max && max < cpus) {
-        fprintf(stderr, "emu: maxcpus must be equal to or greater than smp\n");
-        return false;
+    if (!machine_cfg.smp_given) {
+        /* no -smp: what the configuration holds (unit tests set the fields directly) */
+        machine_cfg.smp_given = 1u << SMP_CPUS;
+        if (machine_cfg.smp_maxcpus) {
+            machine_cfg.smp_given |= 1u << SMP_MAXCPUS;
+        }
     }
-    if (max < cpus) {
-        max = cpus;
-    }
-    if (mc && max > mc->max_cpus) {
-        fprintf(stderr, "emu: Invalid SMP CPUs %d. The max CPUs supported by machine '%s' is %d\n",
-                max, mc->name, mc->max_cpus);
-        return false;
-    }
-    return true;
+    return cur_dialect->smp_legacy ? smp_parse_30(machine_cfg.mc) : smp_parse_72(machine_cfg.mc);
 }
 
 bool machine_phase_ready(void)
@@ -94,7 +239,7 @@ bool machine_phase_ready(void)
 static void dump_dtb_and_exit(const void *blob, size_t len)
 {
     const char *path = machine_cfg.dumpdtb;
-    const char *prog = in_command ? "" : "emu: ";
+    const char *prog = machine_stderr_prefix();
     bool ok = false;
     if (rr_mode != RR_REPLAY) {
         FILE *f = fopen(path, "wb");
@@ -120,14 +265,23 @@ int machine_startup_exit_status(void)
     return startup_exit_status;
 }
 
+const char *machine_stderr_prefix(void)
+{
+    return in_command ? "" : "emu: ";
+}
+
 bool machine_create_and_start(void)
 {
     const machine_class *mc = machine_cfg.mc;
+    /* QEMU completes the NUMA configuration before the board's own init. */
+    if (!numa_finalize()) {
+        return false;
+    }
     strbuf err;
     sb_init(&err);
     if (mc->init && !mc->init(&machine_cfg, &err)) {
-        fprintf(stderr, "%s%s\n",
-                in_command ? "" : "emu: ", err.buf ? err.buf : "machine init failed");
+        fprintf(stderr, "%s%s\n", machine_stderr_prefix(),
+                err.buf ? err.buf : "machine init failed");
         sb_free(&err);
         return false;
     }

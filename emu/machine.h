@@ -14,7 +14,10 @@
 typedef struct machine_config {
     const struct machine_class *mc;
     uint64_t ram_size;
-    int smp_cpus, smp_maxcpus, smp_sockets, smp_cores, smp_threads;
+    /* -smp as given (0: not given) until machine_check_config computes the topology. */
+    int smp_cpus, smp_maxcpus, smp_sockets, smp_dies, smp_clusters, smp_cores, smp_threads;
+    unsigned smp_given; /* bit per key given, in opt_smp's key order */
+    bool smp_has_zero;  /* a key given as 0 (7.2 warns) */
     const char *kernel;
     const char *bios;
     int icount_shift;
@@ -28,6 +31,9 @@ typedef struct machine_class {
     bool is_default;
     int max_cpus;
     bool hotpluggable_cpus;
+    /* set-numa-node and -numa work (QEMU: the board has possible CPUs and a default node);
+     * false: "NUMA is not supported by this machine-type". */
+    bool numa_supported;
     bool numa_mem_supported;
     bool wakeup_supported;
     const char *default_ram_id;
@@ -89,6 +95,9 @@ bool machine_create_and_start_in_command(void);
 /* The exit status after machine_create_and_start() returned false at start-up: 1 (the board
  * could not be built, the message printed), or that of -machine dumpdtb (0 once written). */
 int machine_startup_exit_status(void);
+/* What QEMU's error_report puts before a board-build message: "emu: " at start-up, nothing
+ * inside a QMP command (7.2's x-exit-preconfig). */
+const char *machine_stderr_prefix(void);
 /* Device reset (power-on, system_reset, reset requests); counted, so that the main loop can
  * tell that the guest restarted. */
 void machine_reset(void);

@@ -8,6 +8,7 @@ const machine_class machine_none = {
     .is_default = false,
     .max_cpus = 1,
     .hotpluggable_cpus = false,
+    .numa_supported = false,
     .numa_mem_supported = false,
     .wakeup_supported = false,
     .default_ram_id = "ram",

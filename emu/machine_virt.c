@@ -92,8 +92,8 @@ static void virt_teardown(void)
 }
 
 /* The NUMA configuration as the board's device tree describes it (numa.h is final by now).
- * More nodes than the board has sockets are passed on as a count only: virt_new refuses them
- * with QEMU's message. */
+ * More nodes than the board has sockets are passed on as a count only: virt_check_topology
+ * refuses them with QEMU's message. */
 static void fill_topology(virt_topology *t, int nharts)
 {
     memset(t, 0, sizeof(*t));
@@ -114,15 +114,34 @@ static void fill_topology(virt_topology *t, int nharts)
     t->have_distances = numa_have_distances();
 }
 
+/* A hart's QOM path: 7.2's /machine/soc<node>/harts[<index within the node>]; 3.0's riscv
+ * virt had one hart array, /machine/soc. */
+static void hart_qom_path(int cpu, char *buf, size_t len)
+{
+    if (!cur_dialect->cpu_info_props_target) {
+        snprintf(buf, len, "%s/harts[%d]", cur_dialect->hart_qom_parent, cpu);
+        return;
+    }
+    int node = numa_cpu_node(cpu), first = cpu;
+    while (first > 0 && numa_cpu_node(first - 1) == node) {
+        first--;
+    }
+    snprintf(buf, len, "/machine/soc%d/harts[%d]", node, cpu - first);
+}
+
+static json_value *cpu_props_json(int cpu)
+{
+    numa_cpu_props p = numa_possible_cpu_props(cpu);
+    json_value *props = json_object();
+    if (p.has_node_id) {
+        json_object_set_int(props, "node-id", p.node_id);
+    }
+    json_object_set_int(props, "core-id", p.core_id);
+    return props;
+}
+
 static bool virt_machine_init(const machine_config *cfg, strbuf *err)
 {
-    if (cfg->bios && strcmp(cfg->bios, "none") != 0) {
-        sb_printf(err,
-                  "-bios %s: emu has no firmware; use -bios none (the -kernel image starts "
-                  "in M mode at its entry point)",
-                  cfg->bios);
-        return false;
-    }
     virt_config vc = {
         .ram_size = cfg->ram_size,
         .nharts = cfg->smp_cpus,
@@ -130,6 +149,17 @@ static bool virt_machine_init(const machine_config *cfg, strbuf *err)
         .host = &host_ops,
     };
     fill_topology(&vc.topo, cfg->smp_cpus);
+    /* QEMU's virt_machine_init checks its sockets before anything else */
+    if (!virt_check_topology(&vc, err)) {
+        return false;
+    }
+    if (cfg->bios && strcmp(cfg->bios, "none") != 0) {
+        sb_printf(err,
+                  "-bios %s: emu has no firmware; use -bios none (the -kernel image starts "
+                  "in M mode at its entry point)",
+                  cfg->bios);
+        return false;
+    }
     board = virt_new(&vc, err);
     if (!board) {
         return false;
@@ -223,14 +253,12 @@ static json_value *virt_query_cpus_fast(void)
     for (int i = 0; i < n; i++) {
         json_value *c = json_object();
         char path[64];
-        snprintf(path, sizeof(path), "%s/harts[%d]", cur_dialect->hart_qom_parent, i);
+        hart_qom_path(i, path, sizeof(path));
         json_object_set_int(c, "cpu-index", i);
         json_object_set_str(c, "qom-path", path);
         json_object_set_int(c, "thread-id", i);
         if (cur_dialect->cpu_info_props_target) {
-            json_value *props = json_object();
-            json_object_set_int(props, "core-id", i);
-            json_object_set(c, "props", props);
+            json_object_set(c, "props", cpu_props_json(i));
         } else {
             /* 3.0: "arch" (deprecated that release) beside "target"; riscv had no
              * instance properties yet. */
@@ -253,14 +281,12 @@ static json_value *virt_query_hotpluggable_cpus(void)
     int max = machine_cfg.smp_maxcpus > cpus ? machine_cfg.smp_maxcpus : cpus;
     for (int i = max - 1; i >= 0; i--) {
         json_value *c = json_object();
-        json_value *props = json_object();
-        json_object_set_int(props, "core-id", i);
-        json_object_set(c, "props", props);
+        json_object_set(c, "props", cpu_props_json(i));
         json_object_set_int(c, "vcpus-count", 1);
         json_object_set_str(c, "type", "rv64-riscv-cpu");
         if (board && i < virt_nharts(board)) {
             char path[64];
-            snprintf(path, sizeof(path), "%s/harts[%d]", cur_dialect->hart_qom_parent, i);
+            hart_qom_path(i, path, sizeof(path));
             json_object_set_str(c, "qom-path", path);
         }
         json_array_append(list, c);
@@ -274,8 +300,9 @@ const machine_class machine_virt = {
     .is_default = false,
     .max_cpus = VIRT_MAX_HARTS,
     .hotpluggable_cpus = false,
-    .numa_mem_supported = false, /* QEMU's is true; emu's NUMA configuration comes later */
-    .wakeup_supported = true,    /* the emu test device can suspend (QEMU's virt cannot) */
+    .numa_supported = true,
+    .numa_mem_supported = true,
+    .wakeup_supported = true, /* the emu test device can suspend (QEMU's virt cannot) */
     .default_ram_id = "riscv_virt_board.ram",
     .default_cpu_type = "rv64-riscv-cpu",
     .has_serial = true,

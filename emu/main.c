@@ -116,6 +116,9 @@ static int run(int argc, char **argv)
     if (!machine_check_config()) {
         return 1;
     }
+    if ((rc = cli_apply_objects()) >= 0) {
+        return rc;
+    }
     vclock_init(machine_cfg.icount_shift);
     if (emu_opts.rtc_base && strcmp(emu_opts.rtc_base, "fixed") != 0) {
         struct timespec ts = {0};
@@ -138,6 +141,12 @@ static int run(int argc, char **argv)
         record_start("serial-failed");
         start_monitors();
         emu_fatal_exit(1);
+    }
+    if ((rc = cli_apply_numa()) >= 0) {
+        /* QEMU reads -numa after creating its monitors: the greeting is out before the error */
+        record_start("numa-failed");
+        start_monitors();
+        emu_fatal_exit(rc);
     }
     if (!record_start("ok")) {
         return 1;

@@ -9,10 +9,15 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "emu/strbuf.h"
+
 #define NUMA_MAX_NODES        128
 #define NUMA_DISTANCE_MIN     10
 #define NUMA_DISTANCE_DEFAULT 20
 #define NUMA_DISTANCE_MAX     254
+/* Possible CPUs the configuration can describe (-smp maxcpus is checked against the board's
+ * own limit first). */
+#define NUMA_MAX_CPUS 512
 
 /* Forget everything (new run, fuzz iteration). */
 void numa_reset(void);
@@ -22,6 +27,11 @@ int numa_node_count(void);
 /* Bytes of RAM node n owns after numa_finalize() (nodes are laid out in id order from the start
  * of RAM, each contiguous). */
 uint64_t numa_node_mem(int node);
+/* Offset from the start of RAM of node n's memory after numa_finalize() (QEMU's
+ * riscv_socket_mem_offset: the sizes of the nodes before it). */
+uint64_t numa_node_mem_offset(int node);
+/* The memory backend (-object memory-backend-ram id) of node n, or NULL (mem= or none). */
+const char *numa_node_memdev(int node);
 /* Node of CPU (hart) index cpu after numa_finalize(); 0 when there is no NUMA configuration. */
 int numa_cpu_node(int cpu);
 /* True when the user gave a distance table (-numa dist or set-numa-node type=dist); then
@@ -29,6 +39,45 @@ int numa_cpu_node(int cpu);
 bool numa_have_distances(void);
 /* Distance from node src to node dst (10 on the diagonal) after numa_finalize(). */
 unsigned numa_distance(int src, int dst);
+
+/* ---- building the configuration (CLI and set-numa-node share these) ---- */
+
+/* A CPU slot's instance properties (QEMU's CpuInstanceProperties); a board's possible CPUs
+ * carry some of them (riscv virt: core-id only), a request any. */
+typedef struct numa_cpu_props {
+    bool has_node_id, has_socket_id, has_die_id, has_cluster_id, has_core_id, has_thread_id;
+    int64_t node_id, socket_id, die_id, cluster_id, core_id, thread_id;
+} numa_cpu_props;
+
+/* -numa node / set-numa-node type=node. */
+typedef struct numa_node_opts {
+    bool has_nodeid;
+    uint16_t nodeid;
+    int ncpus;
+    const uint16_t *cpus;
+    bool has_mem;
+    uint64_t mem;
+    const char *memdev; /* NULL: absent */
+    bool has_initiator;
+    uint16_t initiator;
+} numa_node_opts;
+
+/* Each returns false with QEMU's message in err (the caller prints or replies). They follow
+ * QEMU's order of checks and its side effects: CPUs listed before a failing check stay mapped,
+ * and "mem seen"/"memdev seen" stay set when the call fails. */
+bool numa_add_node(const numa_node_opts *o, strbuf *err);
+bool numa_add_distance(uint64_t src, uint64_t dst, unsigned val, strbuf *err);
+/* type=cpu: p->has_node_id false gives "Missing mandatory node-id property". */
+bool numa_map_cpu(const numa_cpu_props *p, strbuf *err);
+/* QEMU's hmat-lb/hmat-cache (and node initiator=): QEMU's "HMAT is disabled" error, since emu
+ * refuses -machine hmat=on (it models no ACPI). */
+bool numa_hmat_option(strbuf *err);
+
+/* The props of possible CPU index cpu as query-hotpluggable-cpus shows them (core-id, and
+ * node-id once mapped). */
+numa_cpu_props numa_possible_cpu_props(int cpu);
+/* "CPU 0 [core-id: 0]"-style description used by warnings. */
+void numa_describe_cpu(strbuf *out, int cpu);
 
 /* Machine-build checks and defaults (QEMU's numa_complete_configuration and friends): node-id
  * gaps, memory sum against ram_size, distance table completeness, default placement of

@@ -1,10 +1,14 @@
 /* Handlers of the commands that act on the machine and its runstate (spec §6.1, §6.3):
  * queries, preconfig exit, NUMA configuration, cont/stop/reset/powerdown/wakeup/quit and
  * set-action. Must never change state in a way the runstate machine does not know of. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "emu/cli.h"
+#include "emu/hostmem.h"
 #include "emu/machine.h"
+#include "emu/numa.h"
 #include "emu/runstate.h"
 #include "qmp/commands.h"
 
@@ -100,7 +104,7 @@ void qmp_cmd_query_iothreads(qmp_request *req)
 
 void qmp_cmd_query_memdev(qmp_request *req)
 {
-    req->ret = json_array();
+    req->ret = hostmem_query();
 }
 
 void qmp_cmd_x_exit_preconfig(qmp_request *req)
@@ -125,15 +129,100 @@ void qmp_cmd_x_exit_preconfig(qmp_request *req)
     }
 }
 
+/* A member the schema already checked as an unsigned integer (absent: false). */
+static bool arg_u64(const json_value *args, const char *key, uint64_t *out)
+{
+    const json_value *v = json_object_get(args, key);
+    if (!v) {
+        return false;
+    }
+    *out = v->kind == JSON_UINT ? v->u : (uint64_t)v->i;
+    return true;
+}
+
+static bool arg_i64(const json_value *args, const char *key, int64_t *out)
+{
+    const json_value *v = json_object_get(args, key);
+    if (!v) {
+        return false;
+    }
+    *out = v->kind == JSON_UINT ? (int64_t)v->u : v->i;
+    return true;
+}
+
+static bool set_numa_node_type_node(const json_value *args, strbuf *err)
+{
+    numa_node_opts o = {0};
+    uint64_t u;
+    if ((o.has_nodeid = arg_u64(args, "nodeid", &u))) {
+        o.nodeid = (uint16_t)u;
+    }
+    const json_value *list = json_object_get(args, "cpus");
+    uint16_t *cpus = calloc(list ? list->arr.len + 1 : 1, sizeof(*cpus));
+    for (size_t i = 0; list && i < list->arr.len; i++) {
+        const json_value *c = list->arr.items[i];
+        cpus[o.ncpus++] = (uint16_t)(c->kind == JSON_UINT ? c->u : (uint64_t)c->i);
+    }
+    o.cpus = cpus;
+    o.has_mem = arg_u64(args, "mem", &o.mem);
+    const json_value *memdev = json_object_get(args, "memdev");
+    o.memdev = memdev ? memdev->str.ptr : NULL;
+    if ((o.has_initiator = arg_u64(args, "initiator", &u))) {
+        o.initiator = (uint16_t)u;
+    }
+    bool ok = numa_add_node(&o, err);
+    free(cpus);
+    if (!ok) {
+        return false;
+    }
+    if (o.has_mem && !cur_dialect->numa_legacy_mem) {
+        /* QEMU's warn_report inside a command: no program name */
+        fputs("warning: Parameter -numa node,mem is deprecated, use -numa node,memdev instead\n",
+              stderr);
+    }
+    return true;
+}
+
 void qmp_cmd_set_numa_node(qmp_request *req)
 {
     if (machine_phase_ready()) {
         qmp_fail(req, ERROR_CLASS_GENERIC_ERROR, "%s", cur_dialect->numa_after_error);
         return;
     }
-    /* No board of emu models NUMA yet (it comes with the NUMA issue); QEMU answers this for
-     * every machine type without NUMA support, -M none included. */
-    qmp_fail(req, ERROR_CLASS_GENERIC_ERROR, "NUMA is not supported by this machine-type");
+    if (!machine_cfg.mc || !machine_cfg.mc->numa_supported) {
+        /* QEMU: a machine type without NUMA support (-M none) has no NUMA state at all */
+        qmp_fail(req, ERROR_CLASS_GENERIC_ERROR, "NUMA is not supported by this machine-type");
+        return;
+    }
+    const json_value *args = req->args;
+    const char *type = json_object_get(args, "type")->str.ptr;
+    strbuf err;
+    sb_init(&err);
+    bool ok = false;
+    if (!strcmp(type, "node")) {
+        ok = set_numa_node_type_node(args, &err);
+    } else if (!strcmp(type, "dist")) {
+        uint64_t src = 0, dst = 0, val = 0;
+        arg_u64(args, "src", &src);
+        arg_u64(args, "dst", &dst);
+        arg_u64(args, "val", &val);
+        ok = numa_add_distance(src, dst, (unsigned)val, &err);
+    } else if (!strcmp(type, "cpu")) {
+        numa_cpu_props p = {0};
+        p.has_node_id = arg_i64(args, "node-id", &p.node_id);
+        p.has_socket_id = arg_i64(args, "socket-id", &p.socket_id);
+        p.has_die_id = arg_i64(args, "die-id", &p.die_id);
+        p.has_cluster_id = arg_i64(args, "cluster-id", &p.cluster_id);
+        p.has_core_id = arg_i64(args, "core-id", &p.core_id);
+        p.has_thread_id = arg_i64(args, "thread-id", &p.thread_id);
+        ok = numa_map_cpu(&p, &err);
+    } else {
+        ok = numa_hmat_option(&err); /* hmat-lb, hmat-cache */
+    }
+    if (!ok) {
+        qmp_fail(req, ERROR_CLASS_GENERIC_ERROR, "%s", err.buf);
+    }
+    sb_free(&err);
 }
 
 void qmp_cmd_cont(qmp_request *req)

@@ -6,7 +6,8 @@
 For every tests/golden/7.2/*.t with `qemu: compare`, run qemu-system-riscv64 with the
 file's args minus `--dialect 7.2`, feed the same stdin at once and close it, and require
 the same stdout bytes, stderr bytes and exit status after masking on both sides:
-event timestamps, the `{"qemu": {...}, "package": "..."}` version object, the argv0
+event timestamps, the `{"qemu": {...}, "package": "..."}` version object, query-cpus-fast's
+`thread-id`, the argv0
 prefix (`qemu-system-riscv64: ` / `emu: `) of stderr lines, the pid/name detail of
 `terminating on signal N from pid P (name)`, and QEMU's timing-dependent `icount sleep
 disabled and no active timers` warning.  This tests the corpus, not emu: --builddir
@@ -39,8 +40,14 @@ ICOUNT_WARNING = re.compile(rb'^ARGV0: warning: icount sleep disabled and no act
                             re.M)
 
 
+# query-cpus-fast's thread-id is a host thread id in QEMU and the hart index in emu (README:
+# differences); the rest of each entry (cpu-index, qom-path, props) is compared.
+THREAD_ID = re.compile(rb'"thread-id": -?[0-9]+')
+
+
 def mask_stdout(b):
     b = TIMESTAMP.sub(b'{"seconds": S, "microseconds": U}', b)
+    b = THREAD_ID.sub(b'"thread-id": T', b)
     return VERSION.sub(b'VERSION', b)
 
 

@@ -114,12 +114,18 @@ static void test_virt_class(void **state)
 static void test_smp_limits(void **state)
 {
     (void)state;
+    /* the -smp fields hold what was given until machine_check_config computes them */
     machine_reset_state();
     machine_cfg.mc = machine_find("virt");
     machine_cfg.smp_cpus = 8;
     assert_true(machine_check_config());
+    assert_int_equal(machine_cfg.smp_maxcpus, 8);
+    machine_reset_state();
+    machine_cfg.mc = machine_find("virt");
     machine_cfg.smp_cpus = 9;
     assert_false(machine_check_config());
+    machine_reset_state();
+    machine_cfg.mc = machine_find("virt");
     machine_cfg.smp_cpus = 2;
     machine_cfg.smp_maxcpus = 1;
     assert_false(machine_check_config());

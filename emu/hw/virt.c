@@ -163,7 +163,7 @@ static void build_bus(virt_board *b)
 
 /* QEMU 7.2's virt_machine_init checks of its sockets (one per NUMA node), with its messages;
  * then what emu's board needs to describe the nodes at all. */
-static bool check_topology(const virt_config *c, strbuf *err)
+bool virt_check_topology(const virt_config *c, strbuf *err)
 {
     const virt_topology *t = &c->topo;
     if (!t->nodes)
@@ -222,7 +222,7 @@ virt_board *virt_new(const virt_config *cfg, strbuf *err)
         sb_puts(err, "virt: icount shift must be at most 10");
         return NULL;
     }
-    if (!check_topology(&c, err))
+    if (!virt_check_topology(&c, err))
         return NULL;
     size_t fdt_len = 0;
     void *fdt = virt_fdt_build(&c, &fdt_len, err);

@@ -68,6 +68,10 @@ typedef enum virt_stop {
 
 typedef struct virt_board virt_board;
 
+/* QEMU 7.2's checks of the sockets (one per NUMA node: at most VIRT_MAX_NODES, each one
+ * contiguous run of harts), with its messages; false with the message in err. virt_new runs
+ * them too. */
+bool virt_check_topology(const virt_config *cfg, strbuf *err);
 /* NULL with a message in err on a bad configuration. */
 virt_board *virt_new(const virt_config *cfg, strbuf *err);
 void virt_free(virt_board *b);

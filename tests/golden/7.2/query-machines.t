@@ -10,7 +10,7 @@ qemu: skip QEMU lists its many riscv64 machines
 --- stdout
 {"QMP": {"version": {"qemu": {"micro": 0, "minor": 2, "major": 7}, "package": "emu 0.1.0"}, "capabilities": ["oob"]}}
 {"return": {}}
-{"return": [{"hotpluggable-cpus": false, "name": "none", "numa-mem-supported": false, "cpu-max": 1, "deprecated": false, "default-ram-id": "ram"}, {"hotpluggable-cpus": false, "name": "virt", "numa-mem-supported": false, "default-cpu-type": "rv64-riscv-cpu", "cpu-max": 8, "deprecated": false, "default-ram-id": "riscv_virt_board.ram"}], "id": 1}
+{"return": [{"hotpluggable-cpus": false, "name": "none", "numa-mem-supported": false, "cpu-max": 1, "deprecated": false, "default-ram-id": "ram"}, {"hotpluggable-cpus": false, "name": "virt", "numa-mem-supported": true, "default-cpu-type": "rv64-riscv-cpu", "cpu-max": 8, "deprecated": false, "default-ram-id": "riscv_virt_board.ram"}], "id": 1}
 {"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false, "reason": "host-qmp-quit"}}
 {"return": {}}
 --- stderr

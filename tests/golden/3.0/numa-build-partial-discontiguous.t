@@ -1,0 +1,24 @@
+# Partial mapping that leaves a node without harts: the warnings, then the socket check.
+# 3.0: expected output from emu, reviewed against the spec (no QEMU 3.0 run)
+# unsure: QEMU 3.0's riscv virt had no NUMA; its generic checks (hw/core/numa.c, machine.c) and riscv's later board rules are assumed
+args: -M virt -bios none -nodefaults -display none -qmp stdio --dialect 3.0 --preconfig -smp 4 -m 192M -object memory-backend-ram,id=m1,size=64M -object memory-backend-ram,id=m2,size=64M -object memory-backend-ram,id=m0,size=64M
+status: 1
+qemu: skip 3.0 dialect: no QEMU 3.0 to compare with
+--- stdin
+{"execute":"qmp_capabilities"}
+{"execute":"set-numa-node","arguments":{"type":"node","cpus":[0,1,3],"memdev":"m1"}}
+{"execute":"set-numa-node","arguments":{"type":"node","memdev":"m2"}}
+{"execute":"set-numa-node","arguments":{"type":"node","memdev":"m0"}}
+{"execute":"x-exit-preconfig","id":1}
+{"execute":"quit"}
+--- stdout
+{"QMP": {"version": {"qemu": {"micro": 0, "minor": 0, "major": 3}, "package": "emu 0.1.0"}, "capabilities": []}}
+{"return": {}}
+{"return": {}}
+{"return": {}}
+{"return": {}}
+{"return": {}, "id": 1}
+--- stderr
+emu: warning: CPU(s) not present in any NUMA nodes: CPU 2 [core-id: 2]
+emu: warning: All CPU(s) up to maxcpus should be described in NUMA config, ability to start up with partial NUMA mappings is obsoleted and will be removed in future
+emu: discontinuous hartids in socket1

@@ -1,0 +1,23 @@
+# type=cpu with a node-id outside QEMU's node table: emu answers as for an undeclared node.
+# QEMU 7.2 indexes its table unchecked (node-id 200 maps the CPU to a node that does not exist).
+# 3.0: expected output from emu, reviewed against the spec (no QEMU 3.0 run)
+# unsure: QEMU 3.0's riscv virt had no NUMA; its generic checks (hw/core/numa.c, machine.c) and riscv's later board rules are assumed
+args: -M virt -bios none -nodefaults -display none -qmp stdio --dialect 3.0 --preconfig -smp 2 -m 128M -object memory-backend-ram,id=m0,size=64M -object memory-backend-ram,id=m1,size=64M
+status: 1
+qemu: skip 3.0 dialect: no QEMU 3.0 to compare with
+--- stdin
+{"execute":"qmp_capabilities"}
+{"execute":"set-numa-node","arguments":{"type":"node","nodeid":0,"memdev":"m0"}}
+{"execute":"set-numa-node","arguments":{"type":"cpu","node-id":200,"core-id":1}}
+{"execute":"set-numa-node","arguments":{"type":"cpu","node-id":-1,"core-id":1}}
+{"execute":"x-exit-preconfig"}
+{"execute":"quit"}
+--- stdout
+{"QMP": {"version": {"qemu": {"micro": 0, "minor": 0, "major": 3}, "package": "emu 0.1.0"}, "capabilities": []}}
+{"return": {}}
+{"return": {}}
+{"error": {"class": "GenericError", "desc": "Invalid node-id=200, NUMA node must be defined with -numa node,nodeid=ID before it's used with -numa cpu,node-id=ID"}}
+{"error": {"class": "GenericError", "desc": "Invalid node-id=-1, NUMA node must be defined with -numa node,nodeid=ID before it's used with -numa cpu,node-id=ID"}}
+{"return": {}}
+--- stderr
+emu: total memory for NUMA nodes (0x4000000) should equal RAM size (0x8000000)

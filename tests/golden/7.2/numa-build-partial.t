@@ -1,0 +1,27 @@
+# Some CPUs mapped, not all: the rest go to node 0 with QEMU's two warnings, then the board
+# builds (here two sockets of one hart each).
+args: -M virt -bios none -nodefaults -display none -qmp stdio --dialect 7.2 --preconfig -smp 2 -m 128M -object memory-backend-ram,id=m0,size=64M -object memory-backend-ram,id=m1,size=64M
+status: 0
+qemu: compare
+--- stdin
+{"execute":"qmp_capabilities"}
+{"execute":"set-numa-node","arguments":{"type":"node","nodeid":0,"memdev":"m0"}}
+{"execute":"set-numa-node","arguments":{"type":"node","nodeid":1,"memdev":"m1"}}
+{"execute":"set-numa-node","arguments":{"type":"cpu","node-id":1,"core-id":1}}
+{"execute":"x-exit-preconfig"}
+{"execute":"query-cpus-fast"}
+{"execute":"quit"}
+--- stdout
+{"QMP": {"version": {"qemu": {"micro": 0, "minor": 2, "major": 7}, "package": "emu 0.1.0"}, "capabilities": ["oob"]}}
+{"return": {}}
+{"return": {}}
+{"return": {}}
+{"return": {}}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "RESUME"}
+{"return": {}}
+{"return": [{"thread-id": 0, "props": {"core-id": 0, "node-id": 0}, "qom-path": "/machine/soc0/harts[0]", "cpu-index": 0, "target": "riscv64"}, {"thread-id": 1, "props": {"core-id": 1, "node-id": 1}, "qom-path": "/machine/soc1/harts[0]", "cpu-index": 1, "target": "riscv64"}]}
+{"timestamp": {"seconds": 946684800, "microseconds": 0}, "event": "SHUTDOWN", "data": {"guest": false, "reason": "host-qmp-quit"}}
+{"return": {}}
+--- stderr
+warning: CPU(s) not present in any NUMA nodes: CPU 0 [core-id: 0]
+warning: All CPU(s) up to maxcpus should be described in NUMA config, ability to start up with partial NUMA mappings is obsoleted and will be removed in future
