@@ -81,10 +81,23 @@ static unsigned smp_get(int key, int value)
     return (machine_cfg.smp_given & (1u << key)) ? (unsigned)value : 0;
 }
 
-/* The board's limit (QEMU's message; emu's virt has 8 harts), then the computed topology. */
+/* The board's limit, then the computed topology. Beyond QEMU's limit QEMU's message; beyond
+ * only emu's (virt: 8 harts, QEMU 7.2's 512) emu's own. */
 static bool smp_commit(const machine_class *mc, unsigned cpus, unsigned maxcpus, unsigned sockets,
                        unsigned cores, unsigned threads)
 {
+    int qemu_max = mc && mc->qemu_max_cpus && !cur_dialect->smp_legacy ? mc->qemu_max_cpus : 0;
+    if (qemu_max && maxcpus > (unsigned)mc->max_cpus && maxcpus <= (unsigned)qemu_max) {
+        fprintf(stderr,
+                "emu: Invalid SMP CPUs %d: emu's '%s' board has at most %d CPUs (QEMU's has %d)\n",
+                (int)maxcpus, mc->name, mc->max_cpus, qemu_max);
+        return false;
+    }
+    if (qemu_max && maxcpus > (unsigned)qemu_max) {
+        fprintf(stderr, "emu: Invalid SMP CPUs %d. The max CPUs supported by machine '%s' is %d\n",
+                (int)maxcpus, mc->name, qemu_max);
+        return false;
+    }
     if (mc && (maxcpus > (unsigned)mc->max_cpus)) {
         fprintf(stderr, "emu: Invalid SMP CPUs %d. The max CPUs supported by machine '%s' is %d\n",
                 (int)maxcpus, mc->name, mc->max_cpus);

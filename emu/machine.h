@@ -30,6 +30,9 @@ typedef struct machine_class {
     const char *desc;
     bool is_default;
     int max_cpus;
+    /* QEMU 7.2's limit where emu's board has fewer CPUs (0: the same); QEMU 3.0's riscv virt
+     * had emu's 8. */
+    int qemu_max_cpus;
     bool hotpluggable_cpus;
     /* set-numa-node and -numa work (QEMU: the board has possible CPUs and a default node);
      * false: "NUMA is not supported by this machine-type". */

@@ -299,6 +299,7 @@ const machine_class machine_virt = {
     .desc = "RISC-V VirtIO board",
     .is_default = false,
     .max_cpus = VIRT_MAX_HARTS,
+    .qemu_max_cpus = 512,
     .hotpluggable_cpus = false,
     .numa_supported = true,
     .numa_mem_supported = true,
