@@ -14,6 +14,7 @@
 #include "emu/dialect.h"
 #include "emu/gdbstub.h"
 #include "emu/machine.h"
+#include "emu/numa.h"
 #include "emu/record.h"
 #include "emu/runstate.h"
 #include "emu/vclock.h"
@@ -25,6 +26,7 @@ emu_options emu_opts;
 static const char *machine_name_opt;
 static const char *action_arg;
 static bool no_shutdown, no_reboot, autostart_off;
+static int hmat_arg = -1; /* -machine hmat=: -1 not given, 0 off, 1 on */
 
 static int opt_machine(const char *arg)
 {
@@ -41,15 +43,15 @@ static int opt_machine(const char *arg)
                 rc = plain_error("invalid accelerator %s", v);
                 break;
             }
-        } else if (!strcmp(k, "hmat") && on_off(v) == 1) {
-            /* HMAT is an ACPI table; emu builds none (hmat-lb/hmat-cache stay refused) */
-            rc = opt_error("emu models no ACPI, so no HMAT: hmat=on is not supported");
-            break;
+        } else if (!strcmp(k, "hmat")) {
+            /* a property of boards with NUMA (checked once the board is known) */
+            if ((hmat_arg = on_off(v)) < 0) {
+                rc = plain_error("Parameter 'hmat' expects 'on' or 'off'");
+                break;
+            }
         } else if (!strcmp(k, "dumpdtb")) {
             free((char *)machine_cfg.dumpdtb);
             machine_cfg.dumpdtb = strdup(v);
-        } else if (!strcmp(k, "hmat")) {
-            /* accepted; used by later board work */
         } else {
             const char *mn = machine_name_opt ? machine_name_opt : "none";
             rc = plain_error("Property '%s-machine.%s' not found", mn, k);
@@ -529,6 +531,7 @@ void cli_reset(void)
     action_arg = NULL;
     dialect_arg = NULL;
     no_shutdown = no_reboot = autostart_off = false;
+    hmat_arg = -1;
     cli_numa_reset();
 }
 
@@ -572,6 +575,13 @@ static int validate(void)
         plain_error("unsupported machine type");
         fputs("Use -machine help to list supported machines\n", stderr);
         return 1;
+    }
+    if (hmat_arg >= 0) {
+        /* QEMU's machines have "hmat" when they have NUMA, since 5.0 */
+        if (!machine_cfg.mc->numa_supported || !d->has_hmat) {
+            return plain_error("Property '%s-machine.hmat' not found", machine_cfg.mc->name);
+        }
+        numa_set_hmat(hmat_arg == 1);
     }
     return -1;
 }

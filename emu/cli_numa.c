@@ -227,18 +227,6 @@ typedef struct field_vals {
     int ncpus;
 } field_vals;
 
-static const char *const hierarchies[] = {"memory", "first-level", "second-level", "third-level",
-                                          NULL};
-static const char *const data_types[] = {"access-latency",
-                                         "read-latency",
-                                         "write-latency",
-                                         "access-bandwidth",
-                                         "read-bandwidth",
-                                         "write-bandwidth",
-                                         NULL};
-static const char *const associativities[] = {"none", "direct", "complex", NULL};
-static const char *const policies[] = {"none", "write-back", "write-through", NULL};
-
 static const field node_fields[] = {
     {"nodeid", F_U16, false, false, NULL},   {"cpus", F_U16_LIST, false, false, NULL},
     {"mem", F_SIZE_MIB, false, false, NULL}, {"memdev", F_STR, false, false, NULL},
@@ -256,18 +244,19 @@ static const field cpu_fields[] = {{"node-id", F_I64, false, false, NULL},
                                    {0}};
 static const field hmat_lb_fields[] = {{"initiator", F_U16, true, true, NULL},
                                        {"target", F_U16, true, true, NULL},
-                                       {"hierarchy", F_ENUM, true, true, hierarchies},
-                                       {"data-type", F_ENUM, true, true, data_types},
+                                       {"hierarchy", F_ENUM, true, true, numa_hmat_hierarchy_names},
+                                       {"data-type", F_ENUM, true, true, numa_hmat_data_type_names},
                                        {"latency", F_U64, false, true, NULL},
                                        {"bandwidth", F_SIZE, false, true, NULL},
                                        {0}};
-static const field hmat_cache_fields[] = {{"node-id", F_U32, true, true, NULL},
-                                          {"size", F_SIZE, true, true, NULL},
-                                          {"level", F_U8, true, true, NULL},
-                                          {"associativity", F_ENUM, true, true, associativities},
-                                          {"policy", F_ENUM, true, true, policies},
-                                          {"line", F_U16, true, true, NULL},
-                                          {0}};
+static const field hmat_cache_fields[] = {
+    {"node-id", F_U32, true, true, NULL},
+    {"size", F_SIZE, true, true, NULL},
+    {"level", F_U8, true, true, NULL},
+    {"associativity", F_ENUM, true, true, numa_hmat_associativity_names},
+    {"policy", F_ENUM, true, true, numa_hmat_policy_names},
+    {"line", F_U16, true, true, NULL},
+    {0}};
 
 static bool field_exists(const field *f)
 {
@@ -317,6 +306,7 @@ static int parse_field(const field *f, int idx, const char *v, field_vals *out)
         if (!f->values[e]) {
             return opt_error("Parameter '%s' does not accept value '%s'", f->name, v);
         }
+        out->u[idx] = (uint64_t)e;
         break;
     }
     case F_U16_LIST: {
@@ -400,6 +390,9 @@ static int numa_node_opt(const field_vals *v)
         .has_initiator = v->has[4],
         .initiator = (uint16_t)v->u[4],
     };
+    char prefix[512];
+    snprintf(prefix, sizeof(prefix), "%s: %s %s: ", emu_opts.argv0, cur_opt, cur_arg);
+    o.report_prefix = prefix;
     strbuf err;
     sb_init(&err);
     bool ok = numa_add_node(&o, &err);
@@ -471,8 +464,22 @@ static int apply_numa(const char *arg)
         rc = report_numa(numa_add_distance(v->u[0], v->u[1], (unsigned)v->u[2], &err), &err);
     } else if (t == 2) {
         rc = numa_cpu_opt(v);
+    } else if (t == 3) {
+        numa_hmat_lb_opts o = {
+            .initiator = (uint16_t)v->u[0],
+            .target = (uint16_t)v->u[1],
+            .hierarchy = (int)v->u[2],
+            .data_type = (int)v->u[3],
+            .has_latency = v->has[4],
+            .latency = v->u[4],
+            .has_bandwidth = v->has[5],
+            .bandwidth = v->u[5],
+        };
+        rc = report_numa(numa_add_hmat_lb(&o, &err), &err);
     } else {
-        rc = report_numa(numa_hmat_option(&err), &err);
+        numa_hmat_cache_opts o = {
+            .node_id = (uint32_t)v->u[0], .size = v->u[1], .level = (uint8_t)v->u[2]};
+        rc = report_numa(numa_add_hmat_cache(&o, &err), &err);
     }
     sb_free(&err);
     free(v);

@@ -29,6 +29,7 @@ const dialect dialects[DIALECT__COUNT] = {
             .hart_qom_parent = "/machine/soc",
             .numa_legacy_mem = true,
             .smp_legacy = true,
+            .has_hmat = false,
             .gate_fmt = "The command '%s' isn't permitted in 'preconfig' state",
             .exit_preconfig_error = "The command is permitted only in 'preconfig' state",
             .numa_after_error = "The command is permitted only in 'preconfig' state",
@@ -58,6 +59,7 @@ const dialect dialects[DIALECT__COUNT] = {
             .hart_qom_parent = "/machine/soc0",
             .numa_legacy_mem = false,
             .smp_legacy = false,
+            .has_hmat = true,
             .gate_fmt = "The command '%s' is permitted only after machine initialization has "
                         "completed",
             .exit_preconfig_error = "The command is permitted only before machine initialization",

@@ -59,6 +59,8 @@ typedef struct dialect {
     /* -smp as QEMU 3.0's vl.c parsed it (sockets preferred, its messages, no dies/clusters,
      * QemuOpts errors at the option) rather than 7.2's machine-smp.c. */
     bool smp_legacy;
+    /* -machine hmat=, set-numa-node hmat-lb/hmat-cache and node initiator= exist (5.0+). */
+    bool has_hmat;
     const char *gate_fmt;             /* %s = command name */
     const char *exit_preconfig_error; /* x-exit-preconfig when not allowed */
     const char *numa_after_error;     /* set-numa-node after machine creation */

@@ -39,6 +39,7 @@ void numa_reset(void)
     }
     num_nodes = max_nodeid = 0;
     have_distance = seen_mem = seen_memdev = false;
+    numa_hmat_reset();
     legacy_have_memdevs = -1;
     for (int i = 0; i < NUMA_MAX_CPUS; i++) {
         slot_node[i] = -1;
@@ -128,11 +129,9 @@ void numa_describe_cpu(strbuf *out, int cpu)
     sb_printf(out, "CPU %d [core-id: %d]", cpu, cpu);
 }
 
-bool numa_hmat_option(strbuf *err)
+bool numa_node_present(int node)
 {
-    sb_puts(err, "ACPI Heterogeneous Memory Attribute Table (HMAT) is disabled, enable it with "
-                 "-machine hmat=on before using any of hmat specific options");
-    return false;
+    return node >= 0 && node < NUMA_MAX_NODES && nodes[node].present;
 }
 
 /* QEMU's machine_set_cpu_numa_node against the riscv virt slots (core-id only). */
@@ -167,6 +166,9 @@ static bool set_cpu_node(const numa_cpu_props *p, strbuf *err)
         }
         match = true;
         slot_node[i] = (int)p->node_id;
+        if (!numa_hmat_cpu_mapped((int)p->node_id, err)) {
+            return false; /* the slot stays mapped, as in QEMU */
+        }
     }
     if (!match) {
         sb_puts(err, "no match found");
@@ -230,8 +232,18 @@ bool numa_add_node(const numa_node_opts *o, strbuf *err)
         sb_printf(err, "Duplicate NUMA nodeid: %u", id);
         return false;
     }
+    numa_hmat_set_initiator((int)id, NUMA_MAX_NODES);
     if (o->has_initiator) {
-        return numa_hmat_option(err);
+        if (!numa_hmat_enabled()) {
+            return numa_hmat_option(err);
+        }
+        if (o->initiator >= NUMA_MAX_NODES) {
+            /* QEMU error_report()s this and returns without an error: no node, no failure */
+            fprintf(stderr, "%sThe initiator id %u expects an integer between 0 and %d\n",
+                    o->report_prefix ? o->report_prefix : "", o->initiator, NUMA_MAX_NODES - 1);
+            return true;
+        }
+        numa_hmat_set_initiator((int)id, o->initiator);
     }
     for (int i = 0; i < o->ncpus; i++) {
         int max = possible_cpus();
@@ -388,6 +400,19 @@ static bool place_unmapped_cpus(const char *pfx)
             node = 0; /* unmapped CPUs fall back to node 0 */
         }
         slot_node[i] = node;
+        strbuf err;
+        sb_init(&err);
+        if (!numa_hmat_cpu_mapped(node, &err)) {
+            report("%s", pfx, err.buf); /* QEMU maps it with error_fatal */
+            sb_free(&err);
+            sb_free(&unmapped);
+            return false;
+        }
+        sb_free(&err);
+    }
+    if (!numa_hmat_validate_initiators(pfx)) {
+        sb_free(&unmapped);
+        return false;
     }
     if (unmapped.len) {
         report("warning: CPU(s) not present in any NUMA nodes: %s", pfx, unmapped.buf);

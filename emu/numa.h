@@ -60,6 +60,9 @@ typedef struct numa_node_opts {
     const char *memdev; /* NULL: absent */
     bool has_initiator;
     uint16_t initiator;
+    /* Where QEMU's error_report for an initiator >= 128 goes (it prints, and the call then
+     * succeeds without creating the node): "" in a command, "emu: -numa ARG: " on the line. */
+    const char *report_prefix;
 } numa_node_opts;
 
 /* Each returns false with QEMU's message in err (the caller prints or replies). They follow
@@ -69,9 +72,45 @@ bool numa_add_node(const numa_node_opts *o, strbuf *err);
 bool numa_add_distance(uint64_t src, uint64_t dst, unsigned val, strbuf *err);
 /* type=cpu: p->has_node_id false gives "Missing mandatory node-id property". */
 bool numa_map_cpu(const numa_cpu_props *p, strbuf *err);
-/* QEMU's hmat-lb/hmat-cache (and node initiator=): QEMU's "HMAT is disabled" error, since emu
- * refuses -machine hmat=on (it models no ACPI). */
+/* True when node n was declared. */
+bool numa_node_present(int node);
+
+/* ---- HMAT (emu/numa_hmat.c), 7.2 only: -machine hmat=on ---- */
+
+typedef struct numa_hmat_lb_opts {
+    uint16_t initiator, target;
+    int hierarchy; /* HmatLBMemoryHierarchy index: memory, first-level, ... */
+    int data_type; /* HmatLBDataType index: 3 latencies, then 3 bandwidths */
+    bool has_latency, has_bandwidth;
+    uint64_t latency, bandwidth;
+} numa_hmat_lb_opts;
+
+typedef struct numa_hmat_cache_opts {
+    uint32_t node_id;
+    uint64_t size;
+    uint8_t level;
+} numa_hmat_cache_opts;
+
+/* QAPI's HmatLBMemoryHierarchy, HmatLBDataType, HmatCacheAssociativity, HmatCacheWritePolicy
+ * values (NULL-terminated), in their index order. */
+extern const char *const numa_hmat_hierarchy_names[];
+extern const char *const numa_hmat_data_type_names[];
+extern const char *const numa_hmat_associativity_names[];
+extern const char *const numa_hmat_policy_names[];
+
+void numa_set_hmat(bool on);
+bool numa_hmat_enabled(void);
+/* QEMU's "HMAT is disabled" error (hmat-lb, hmat-cache, node initiator= without hmat=on). */
 bool numa_hmat_option(strbuf *err);
+bool numa_add_hmat_lb(const numa_hmat_lb_opts *o, strbuf *err);
+bool numa_add_hmat_cache(const numa_hmat_cache_opts *o, strbuf *err);
+/* Between numa.c and numa_hmat.c: forget HMAT state; a node's initiator (NUMA_MAX_NODES: none);
+ * a CPU mapped to node (QEMU's initiator rule, a message in err on failure); the build-time
+ * initiator checks (messages on stderr after pfx). */
+void numa_hmat_reset(void);
+void numa_hmat_set_initiator(int node, unsigned initiator);
+bool numa_hmat_cpu_mapped(int node, strbuf *err);
+bool numa_hmat_validate_initiators(const char *pfx);
 
 /* The props of possible CPU index cpu as query-hotpluggable-cpus shows them (core-id, and
  * node-id once mapped). */

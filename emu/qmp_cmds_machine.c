@@ -216,8 +216,29 @@ void qmp_cmd_set_numa_node(qmp_request *req)
         p.has_core_id = arg_i64(args, "core-id", &p.core_id);
         p.has_thread_id = arg_i64(args, "thread-id", &p.thread_id);
         ok = numa_map_cpu(&p, &err);
+    } else if (!strcmp(type, "hmat-lb")) {
+        numa_hmat_lb_opts o = {0};
+        uint64_t u = 0;
+        arg_u64(args, "initiator", &u);
+        o.initiator = (uint16_t)u;
+        arg_u64(args, "target", &u);
+        o.target = (uint16_t)u;
+        o.hierarchy =
+            qapi_enum_index(numa_hmat_hierarchy_names, json_object_get(args, "hierarchy")->str.ptr);
+        o.data_type =
+            qapi_enum_index(numa_hmat_data_type_names, json_object_get(args, "data-type")->str.ptr);
+        o.has_latency = arg_u64(args, "latency", &o.latency);
+        o.has_bandwidth = arg_u64(args, "bandwidth", &o.bandwidth);
+        ok = numa_add_hmat_lb(&o, &err);
     } else {
-        ok = numa_hmat_option(&err); /* hmat-lb, hmat-cache */
+        numa_hmat_cache_opts o = {0};
+        uint64_t u = 0;
+        arg_u64(args, "node-id", &u);
+        o.node_id = (uint32_t)u;
+        arg_u64(args, "size", &o.size);
+        arg_u64(args, "level", &u);
+        o.level = (uint8_t)u;
+        ok = numa_add_hmat_cache(&o, &err);
     }
     if (!ok) {
         qmp_fail(req, ERROR_CLASS_GENERIC_ERROR, "%s", err.buf);

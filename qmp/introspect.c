@@ -148,6 +148,9 @@ static json_value *type_info(introspector *in, const qtype *t)
             json_object_set_str(e, "tag", t->discriminator);
             json_value *vars = json_array();
             for (const qvariant *v = t->variants; v->tag; v++) {
+                if (v->dialects && !(v->dialects & DIALECT_BIT(cur_dialect->id))) {
+                    continue;
+                }
                 json_value *ve = json_object();
                 json_object_set_str(ve, "case", v->tag);
                 json_object_set(ve, "type", type_ref(in, v->type));

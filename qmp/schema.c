@@ -58,6 +58,8 @@ ENUM(t_panic_action, "PanicAction", "pause", "shutdown", "exit-failure", "none")
 ENUM(t_watchdog_action, "WatchdogAction", "reset", "shutdown", "poweroff", "pause", "debug", "none",
      "inject-nmi");
 ENUM(t_guest_panic_action, "GuestPanicAction", "pause", "poweroff", "run");
+/* 3.0 had no HMAT (5.0): hmat-lb and hmat-cache are not values of its NumaOptionsType */
+ENUM(t_numa_options_type_30, "NumaOptionsType", "node", "dist", "cpu");
 ENUM(t_numa_options_type, "NumaOptionsType", "node", "dist", "cpu", "hmat-lb", "hmat-cache");
 ENUM(t_hmat_lb_hierarchy, "HmatLBMemoryHierarchy", "memory", "first-level", "second-level",
      "third-level");
@@ -97,13 +99,14 @@ OBJECT(t_numa_hmat_cache_options, "NumaHmatCacheOptions", {"node-id", &t_uint32,
        {"associativity", &t_hmat_cache_assoc, false, 0}, {"policy", &t_hmat_cache_policy, false, 0},
        {"line", &t_uint16, false, 0});
 
-static const qmember numa_options_base[] = {{"type", &t_numa_options_type, false, 0}, {0}};
+static const qmember numa_options_base[] = {
+    {"type", &t_numa_options_type_30, false, D30}, {"type", &t_numa_options_type, false, D72}, {0}};
 static const qvariant numa_options_variants[] = {
-    {"node", &t_numa_node_options},
-    {"dist", &t_numa_dist_options},
-    {"cpu", &t_numa_cpu_options},
-    {"hmat-lb", &t_numa_hmat_lb_options},
-    {"hmat-cache", &t_numa_hmat_cache_options},
+    {"node", &t_numa_node_options, 0},
+    {"dist", &t_numa_dist_options, 0},
+    {"cpu", &t_numa_cpu_options, 0},
+    {"hmat-lb", &t_numa_hmat_lb_options, D72},
+    {"hmat-cache", &t_numa_hmat_cache_options, D72},
     {0},
 };
 static const qtype t_numa_options = {

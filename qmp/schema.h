@@ -40,6 +40,7 @@ typedef struct qmember {
 typedef struct qvariant {
     const char *tag;
     const qtype *type; /* QT_OBJECT whose members are the branch's */
+    unsigned dialects; /* 0: all */
 } qvariant;
 
 struct qtype {

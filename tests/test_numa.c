@@ -344,6 +344,58 @@ static void test_no_numa(void **state)
     assert_false(numa_have_distances());
 }
 
+static void test_hmat(void **state)
+{
+    (void)state;
+    setup_virt(DIALECT_7_2, 2, 0, 128 << 20);
+    numa_hmat_lb_opts lat = {
+        .initiator = 0, .target = 0, .data_type = 0, .has_latency = true, .latency = 5};
+    sb_clear(&err);
+    assert_false(numa_add_hmat_lb(&lat, &err));
+    assert_string_equal(err.buf, "ACPI Heterogeneous Memory Attribute Table (HMAT) is disabled, "
+                                 "enable it with -machine hmat=on before using any of hmat "
+                                 "specific options");
+    numa_set_hmat(true);
+    numa_node_opts n1 = {.has_nodeid = true, .nodeid = 1, .has_initiator = true, .initiator = 0};
+    uint16_t cpu1 = 1;
+    n1.cpus = &cpu1;
+    n1.ncpus = 1;
+    sb_clear(&err);
+    assert_false(numa_add_node(&n1, &err));
+    assert_string_equal(err.buf, "The initiator of CPU NUMA node 1 should be itself (got 0)");
+    assert_int_equal(numa_possible_cpu_props(1).node_id, 1); /* mapped all the same */
+    assert_true(node(0, 64 << 20, NULL));
+    sb_clear(&err);
+    assert_false(numa_add_hmat_lb(&lat, &err)); /* node 0 has no CPU yet */
+    assert_string_equal(err.buf, "Invalid initiator=0, it isn't an initiator proximity domain");
+    assert_true(cpu_core(0, 0));
+    sb_clear(&err);
+    assert_true(numa_add_hmat_lb(&lat, &err));
+    assert_false(numa_add_hmat_lb(&lat, &err));
+    assert_string_equal(err.buf, "Duplicate configuration of the latency for initiator=0 and "
+                                 "target=0");
+    numa_hmat_cache_opts cache = {.node_id = 0, .size = 4096, .level = 1};
+    sb_clear(&err);
+    assert_false(numa_add_hmat_cache(&cache, &err));
+    assert_string_equal(err.buf, "The latency and bandwidth information of node-id=0 should be "
+                                 "provided before memory side cache attributes");
+    numa_hmat_lb_opts bw = {.data_type = 3, .has_bandwidth = true, .bandwidth = 3 << 20};
+    sb_clear(&err);
+    assert_true(numa_add_hmat_lb(&bw, &err));
+    assert_true(numa_add_hmat_cache(&cache, &err));
+    cache.level = 3;
+    assert_false(numa_add_hmat_cache(&cache, &err));
+    assert_string_equal(err.buf, "Cache level=2 shall be defined first");
+    /* a bandwidth whose bits span more than 16 from the smallest seen so far */
+    numa_hmat_lb_opts wide = {
+        .target = 1, .data_type = 3, .has_bandwidth = true, .bandwidth = 1ull << 40};
+    assert_true(node(1, 64 << 20, NULL));
+    sb_clear(&err);
+    assert_false(numa_add_hmat_lb(&wide, &err));
+    assert_string_equal(err.buf, "Bandwidth 1099511627776 between initiator=0 and target=1 should "
+                                 "not differ from previously entered values on more than 65534");
+}
+
 /* cli_parse, the topology check, -object and -numa; returns the exit status (-1: go on) with
  * stderr captured. */
 static int cli(const char *line)
@@ -413,7 +465,9 @@ static void test_cli(void **state)
                         "maxcpus: sockets (2) * cores (1) * threads (1) != maxcpus (4)\n");
     assert_int_equal(cli("-M virt --dialect 7.2 -smp maxcpus=6"), -1); /* cpus = maxcpus */
     assert_int_equal(machine_cfg.smp_cpus, 6);
-    assert_int_equal(CLI("-machine hmat=on"), 1);
+    assert_int_equal(cli("-M none,hmat=on --dialect 7.2"), 1);
+    assert_string_equal(captured, "emu: Property 'none-machine.hmat' not found\n");
+    assert_int_equal(cli("-M virt,hmat=on --dialect 3.0"), 1); /* HMAT came in 5.0 */
     assert_int_equal(cli("-M none --dialect 7.2 -numa node"), 1);
     assert_string_equal(captured, "emu: -numa node: NUMA is not supported by this machine-type\n");
 #undef CLI
@@ -431,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_build_distances),
         cmocka_unit_test(test_build_cpu_placement),
         cmocka_unit_test(test_no_numa),
+        cmocka_unit_test(test_hmat),
         cmocka_unit_test(test_cli),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
