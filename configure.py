@@ -16,7 +16,7 @@ ROOT = os.path.dirname(os.path.abspath(__file__))
 # Directories whose .c files form libemu.a (everything but the entry point).
 LIB_DIRS = ["emu", "emu/tcg", "emu/hw", "qmp", "replay"]
 MAIN = "emu/main.c"
-LIBS = "-lmsgpackc -lxxhash -lm"
+LIBS = "-lmsgpackc -lxxhash -lfdt -lm"
 
 
 def c_files(d):

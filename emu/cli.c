@@ -50,7 +50,8 @@ static int opt_machine(const char *arg)
                 break;
             }
         } else if (!strcmp(k, "dumpdtb")) {
-            /* accepted; used by later board work */
+            free((char *)machine_cfg.dumpdtb);
+            machine_cfg.dumpdtb = strdup(v);
         } else {
             const char *mn = machine_name_opt ? machine_name_opt : "none";
             rc = plain_error("Property '%s-machine.%s' not found", mn, k);

@@ -5,6 +5,7 @@
 #define EMU_MACHINE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "emu/strbuf.h"
@@ -20,7 +21,8 @@ typedef struct machine_config {
     const char *kernel;
     const char *bios;
     int icount_shift;
-    const char *serial; /* -serial spec or NULL */
+    const char *serial;  /* -serial spec or NULL */
+    const char *dumpdtb; /* -machine dumpdtb=FILE: write the device tree at board build, exit */
 } machine_config;
 
 typedef struct machine_class {
@@ -42,6 +44,9 @@ typedef struct machine_class {
     bool has_serial; /* a serial port (-nographic puts it on stdio) */
     /* Board init: builds the board from cfg. false (with err filled) on failure. */
     bool (*init)(const machine_config *cfg, strbuf *err);
+    /* The board's flattened device tree once built (NULL: the board has none; then -machine
+     * dumpdtb is ignored, as QEMU ignores it for boards without one). */
+    const void *(*fdt)(size_t *len);
     /* Device reset (system_reset, reset requests). */
     void (*reset)(void);
     /* Runs the harts for at most budget instructions; returns retired instructions, 0 when
@@ -90,6 +95,9 @@ bool machine_create_and_start(void);
 /* The same from inside a QMP command (7.2's x-exit-preconfig): errors are printed without the
  * program-name prefix, as QEMU's error_report does in a monitor command. */
 bool machine_create_and_start_in_command(void);
+/* The exit status after machine_create_and_start() returned false at start-up: 1 (the board
+ * could not be built, the message printed), or that of -machine dumpdtb (0 once written). */
+int machine_startup_exit_status(void);
 /* What QEMU's error_report puts before a board-build message: "emu: " at start-up, nothing
  * inside a QMP command (7.2's x-exit-preconfig). */
 const char *machine_stderr_prefix(void);

@@ -91,29 +91,27 @@ static void virt_teardown(void)
     board = NULL;
 }
 
-/* QEMU's virt makes one hart array per NUMA node ("socket"), which must hold a contiguous run
- * of hart ids: a node whose harts are not contiguous (or that has none) is refused with QEMU's
- * message. */
-static bool check_sockets(const machine_config *cfg, strbuf *err)
+/* The NUMA configuration as the board's device tree describes it (numa.h is final by now).
+ * More nodes than the board has sockets are passed on as a count only: virt_check_topology
+ * refuses them with QEMU's message. */
+static void fill_topology(virt_topology *t, int nharts)
 {
-    for (int s = 0; s < numa_node_count(); s++) {
-        int first = -1, last = -1;
-        for (int i = 0; i < cfg->smp_cpus; i++) {
-            if (numa_cpu_node(i) == s) {
-                first = first < 0 ? i : first;
-                last = i;
-            }
-        }
-        bool contiguous = first >= 0;
-        for (int i = first; contiguous && i <= last; i++) {
-            contiguous = numa_cpu_node(i) == s;
-        }
-        if (!contiguous) {
-            sb_printf(err, "discontinuous hartids in socket%d", s);
-            return false;
+    memset(t, 0, sizeof(*t));
+    t->nodes = numa_node_count();
+    if (!t->nodes) {
+        return;
+    }
+    int n = t->nodes < VIRT_MAX_NODES ? t->nodes : VIRT_MAX_NODES;
+    for (int i = 0; i < n; i++) {
+        t->node_mem[i] = numa_node_mem(i);
+        for (int j = 0; j < n; j++) {
+            t->distance[i][j] = (uint8_t)numa_distance(i, j);
         }
     }
-    return true;
+    for (int h = 0; h < nharts && h < VIRT_MAX_HARTS; h++) {
+        t->hart_node[h] = numa_cpu_node(h);
+    }
+    t->have_distances = numa_have_distances();
 }
 
 /* A hart's QOM path: 7.2's /machine/soc<node>/harts[<index within the node>]; 3.0's riscv
@@ -144,7 +142,15 @@ static json_value *cpu_props_json(int cpu)
 
 static bool virt_machine_init(const machine_config *cfg, strbuf *err)
 {
-    if (!check_sockets(cfg, err)) {
+    virt_config vc = {
+        .ram_size = cfg->ram_size,
+        .nharts = cfg->smp_cpus,
+        .icount_shift = (unsigned)cfg->icount_shift,
+        .host = &host_ops,
+    };
+    fill_topology(&vc.topo, cfg->smp_cpus);
+    /* QEMU's virt_machine_init checks its sockets before anything else */
+    if (!virt_check_topology(&vc, err)) {
         return false;
     }
     if (cfg->bios && strcmp(cfg->bios, "none") != 0) {
@@ -154,12 +160,6 @@ static bool virt_machine_init(const machine_config *cfg, strbuf *err)
                   cfg->bios);
         return false;
     }
-    virt_config vc = {
-        .ram_size = cfg->ram_size,
-        .nharts = cfg->smp_cpus,
-        .icount_shift = (unsigned)cfg->icount_shift,
-        .host = &host_ops,
-    };
     board = virt_new(&vc, err);
     if (!board) {
         return false;
@@ -170,6 +170,11 @@ static bool virt_machine_init(const machine_config *cfg, strbuf *err)
         return false;
     }
     return true;
+}
+
+static const void *virt_machine_fdt(size_t *len)
+{
+    return board ? virt_fdt_blob(board, len) : NULL;
 }
 
 static void virt_machine_reset(void)
@@ -303,6 +308,7 @@ const machine_class machine_virt = {
     .default_cpu_type = "rv64-riscv-cpu",
     .has_serial = true,
     .init = virt_machine_init,
+    .fdt = virt_machine_fdt,
     .reset = virt_machine_reset,
     .run = virt_machine_run,
     .after_slice = virt_after_slice,

@@ -172,8 +172,8 @@ static int run(int argc, char **argv)
         if (!ok) {
             /* QEMU's monitors greet when they are created, before the board is built. */
             start_monitors();
-            report_startup_failure(1);
-            emu_fatal_exit(1);
+            report_startup_failure(machine_startup_exit_status());
+            emu_fatal_exit(machine_startup_exit_status());
         }
     }
     if (rr_mode != RR_REPLAY && (rc = daemon_ready()) >= 0) {

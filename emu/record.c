@@ -195,6 +195,23 @@ int64_t record_host_time(int64_t ns)
     return ns;
 }
 
+int record_dumpdtb_result(int failed)
+{
+    if (rr_mode == RR_REPLAY) {
+        return (int)replay_host_time();
+    }
+    if (rr_mode == RR_RECORD && rec.w) {
+        trace_event ev = {.kind = TRACE_EV_HOST_TIME,
+                          .icount = vclock_insns(),
+                          .clock = TRACE_CLOCK_DUMPDTB,
+                          .value = failed};
+        if (trace_write_event(rec.w, &ev) < 0) {
+            rec_fail(trace_writer_error(rec.w));
+        }
+    }
+    return failed;
+}
+
 int record_digest(uint64_t *harts, int max, uint64_t *ram, uint64_t *devices, uint64_t seq)
 {
     virt_board *b = machine_virt_board();

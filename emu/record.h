@@ -96,6 +96,9 @@ uint8_t *record_read_file(const char *path, size_t *len);
 bool record_start(const char *startup);
 /* A host-time read (-rtc base=utc|localtime): recorded, or given back by the replay. */
 int64_t record_host_time(int64_t ns);
+/* Whether -machine dumpdtb's file was written (0) or not (1): recorded, or given back by the
+ * replay (which writes no file). */
+int record_dumpdtb_result(int failed);
 /* Runs the machine for at most budget instructions (mc->run), stopping at digest points to
  * record or check a digest, and in replay at the next recorded event. */
 uint64_t record_run(const machine_class *mc, uint64_t budget);

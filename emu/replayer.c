@@ -258,21 +258,6 @@ const uint8_t *replay_image(const char *path, size_t *len)
     return NULL;
 }
 
-int64_t replay_host_time(void)
-{
-    fetch();
-    if (!rp.have || rp.ev.kind != TRACE_EV_HOST_TIME) {
-        if (!rp.have) {
-            trace_ends();
-        }
-        diverge("emu reads the host clock; the trace has %s at icount %llu", kind_name(rp.ev.kind),
-                (unsigned long long)rp.ev.icount);
-    }
-    int64_t v = rp.ev.value;
-    consume();
-    return v;
-}
-
 bool replay_open_monitors(void)
 {
     int want = 0;
@@ -545,6 +530,29 @@ void replay_digest(uint64_t icount, uint64_t seq)
 uint64_t replay_events_done(void)
 {
     return rp.consumed;
+}
+
+int64_t replay_host_time(void)
+{
+    /* Outputs recorded before the read were produced already (they wait in the capture
+     * buffers, e.g. replies before a dumpdtb answer): match them first. */
+    for (fetch(); rp.have && is_output(rp.ev.kind); fetch()) {
+        if (match_output() != MATCHED) {
+            diverge("emu reads a host answer before producing all of %s on %u",
+                    kind_name(rp.ev.kind), rp.ev.dev);
+        }
+        consume();
+    }
+    if (!rp.have || rp.ev.kind != TRACE_EV_HOST_TIME) {
+        if (!rp.have) {
+            trace_ends();
+        }
+        diverge("emu reads the host clock; the trace has %s at icount %llu", kind_name(rp.ev.kind),
+                (unsigned long long)rp.ev.icount);
+    }
+    int64_t v = rp.ev.value;
+    consume();
+    return v;
 }
 
 int replay_exit(int status)

@@ -115,9 +115,12 @@
 #define TRACE_F_IMAGES_OMITTED 0x02 /* images carry path, size and xxh3 but no data */
 #define TRACE_F_KNOWN          0x03
 
-/* host-time clocks. */
+/* host-time clocks. TRACE_CLOCK_DUMPDTB is no clock but the one other host answer a run
+ * depends on: whether -machine dumpdtb's file could be written (value 0 written, 1 failed),
+ * which decides the exit status; a replay writes no file and takes the recorded answer. */
 #define TRACE_CLOCK_REALTIME  0
 #define TRACE_CLOCK_MONOTONIC 1
+#define TRACE_CLOCK_DUMPDTB   2
 
 /* Limits. A reader rejects anything larger as corrupt (and never allocates more than the
  * bytes it was given). */

@@ -7,8 +7,10 @@ Runs every guest program BUILDDIR/guest/<name>.elf under
       -rtc base=2000-01-01T00:00:00,clock=vm -kernel X
 and under BUILDDIR/guest/runguest, and requires identical serial output (including each
 guest's closing `minstret N` line, so instruction counts must match exactly) and the same exit
-status. `sleep=off` is needed: with QEMU's default sleep=on, idle time follows the host clock and
-QEMU's own counts differ run to run. Prints `N passed, N failed` and exits non-zero on failure.
+status. `sleep=off` is needed: with QEMU's default sleep=on, idle time follows the host clock
+and QEMU's own counts differ run to run. Guests listed in CONFIGS run with extra options (-smp,
+-numa, -object) under BUILDDIR/emu itself and QEMU, and must print the same report (numa_topo:
+the topology it reads from the device tree at a1). Prints `N passed, N failed` and exits non-zero on failure.
 It must never pass a guest it could not run.
 """
 import argparse
@@ -46,6 +48,31 @@ GUESTS = {
     "bench_sieve": {},
     "bench_mmio": {},
 }
+# Guests run with extra options on both sides, under BUILDDIR/emu itself (the in-process runner
+# knows no -numa): label -> (guest, options). They print what they find in the device tree and
+# no minstret line (QEMU's tree is not emu's, so the instructions spent walking it differ).
+# Multi-hart runs go without -icount, as the smp guest does.
+MEM = "memory-backend-ram,id=m{},size={}"
+CONFIGS = {
+    "numa_topo": ("numa_topo", []),
+    "numa_topo-smp4": ("numa_topo", ["-smp", "4"]),
+    "numa_topo-2nodes": ("numa_topo", [
+        "-smp", "4", "-m", "256M", "-object", MEM.format(0, "128M"),
+        "-object", MEM.format(1, "128M"), "-numa", "node,nodeid=0,cpus=0-1,memdev=m0",
+        "-numa", "node,nodeid=1,cpus=2-3,memdev=m1"]),
+    "numa_topo-distances": ("numa_topo", [
+        "-smp", "2", "-m", "192M", "-object", MEM.format(0, "64M"),
+        "-object", MEM.format(1, "128M"), "-numa", "node,nodeid=0,cpus=0,memdev=m0",
+        "-numa", "node,nodeid=1,cpus=1,memdev=m1", "-numa", "dist,src=0,dst=1,val=25",
+        "-numa", "dist,src=1,dst=0,val=35"]),
+    "numa_topo-default-placement": ("numa_topo", [
+        "-smp", "4", "-m", "256M", "-object", MEM.format(0, "128M"),
+        "-object", MEM.format(1, "128M"), "-numa", "node,memdev=m0", "-numa", "node,memdev=m1"]),
+}
+CONFIG_GUESTS = {guest for guest, _ in CONFIGS.values()}
+EMU = ["-M", "virt", "-bios", "none", "-nodefaults", "-display", "none",
+       "-serial", "file:/dev/stdout"]
+
 # Guests of emu-only devices (the emu test device), checked by tests/test_cpu and the golden
 # transcripts instead, and guests that need input or never end (tests/check_process.py).
 EMU_ONLY = {"testdev", "panic", "shutdown", "suspend", "idle", "echo"}
@@ -74,13 +101,14 @@ def main():
     runner = os.path.join(gdir, "runguest")
     present = sorted(n[:-4] for n in os.listdir(gdir) if n.endswith(".elf")) \
         if os.path.isdir(gdir) else []
-    names = sorted(set(GUESTS) | (set(present) - EMU_ONLY))
+    names = sorted(set(GUESTS) | (set(present) - EMU_ONLY - CONFIG_GUESTS)) + list(CONFIGS)
     if args.only:
         names = [n for n in names if n in args.only]
     passed = failed = 0
     for name in names:
+        guest, extra = CONFIGS.get(name, (name, None))
         opts = GUESTS.get(name, {})
-        elf = os.path.join(gdir, name + ".elf")
+        elf = os.path.join(gdir, guest + ".elf")
         if not os.path.exists(elf) or not os.path.exists(runner):
             print(f"FAIL {name}: {elf} or the runner is missing (build the `all` target)")
             failed += 1
@@ -89,13 +117,21 @@ def main():
         qcmd = QEMU + (ICOUNT if opts.get("icount", True) else []) + \
             (["-smp", str(smp)] if smp > 1 else []) + ["-kernel", elf]
         ecmd = [runner] + (["-smp", str(smp)] if smp > 1 else []) + [elf]
+        if extra is not None:
+            multi = "-smp" in extra and extra[extra.index("-smp") + 1] != "1"
+            qcmd = QEMU + ([] if multi else ICOUNT) + extra + ["-kernel", elf]
+            ecmd = [os.path.join(ROOT, args.builddir, "emu")] + EMU + extra + ["-kernel", elf]
+            opts = {"no_minstret": True}
         qrc, qout, qerr = run(qcmd, args.timeout)
         erc, eout, eerr = run(ecmd, args.timeout)
         if opts.get("mask_minstret"):
             qout = MINSTRET.sub(b"minstret (not compared)", qout)
             eout = MINSTRET.sub(b"minstret (not compared)", eout)
         problems = []
-        if not MINSTRET.search(eout) and not opts.get("mask_minstret"):
+        if opts.get("no_minstret"):
+            if not eout.endswith(b"end of topology\n"):
+                problems.append("the guest did not finish its report")
+        elif not MINSTRET.search(eout) and not opts.get("mask_minstret"):
             problems.append("no minstret line")
         if qout != eout:
             ql, el = qout.splitlines(), eout.splitlines()

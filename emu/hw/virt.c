@@ -20,6 +20,7 @@
 #include "emu/hw/plic.h"
 #include "emu/hw/sifive_test.h"
 #include "emu/hw/uart.h"
+#include "emu/hw/virt_fdt.h"
 
 struct virt_board {
     virt_config cfg;
@@ -44,6 +45,10 @@ struct virt_board {
     goldfish_rtc rtc;
     emu_testdev tdev;
     htif htif;
+
+    void *fdt; /* the packed device tree, copied to fdt_addr at every reset */
+    size_t fdt_len;
+    uint64_t fdt_addr;
 
     uint8_t *image;
     size_t image_len;
@@ -156,6 +161,43 @@ static void build_bus(virt_board *b)
     }
 }
 
+/* QEMU 7.2's virt_machine_init checks of its sockets (one per NUMA node), with its messages;
+ * then what emu's board needs to describe the nodes at all. */
+bool virt_check_topology(const virt_config *c, strbuf *err)
+{
+    const virt_topology *t = &c->topo;
+    if (!t->nodes)
+        return true;
+    if (t->nodes < 0 || t->nodes > VIRT_MAX_NODES) {
+        sb_printf(err, "number of sockets/nodes should be less than %d", VIRT_MAX_NODES);
+        return false;
+    }
+    for (int s = 0; s < t->nodes; s++) {
+        int first = -1, last = -1;
+        for (int h = 0; h < c->nharts; h++) {
+            if (t->hart_node[h] == s) {
+                first = first < 0 ? h : first;
+                last = h;
+            }
+        }
+        bool contiguous = first >= 0;
+        for (int h = first; contiguous && h <= last; h++)
+            contiguous = t->hart_node[h] == s;
+        if (!contiguous) {
+            sb_printf(err, "discontinuous hartids in socket%d", s);
+            return false;
+        }
+    }
+    uint64_t sum = 0;
+    for (int s = 0; s < t->nodes; s++)
+        sum += t->node_mem[s];
+    if (sum != c->ram_size) {
+        sb_puts(err, "virt: the NUMA nodes' memory does not add up to the RAM size");
+        return false;
+    }
+    return true;
+}
+
 virt_board *virt_new(const virt_config *cfg, strbuf *err)
 {
     static const board_host_ops no_host;
@@ -180,12 +222,22 @@ virt_board *virt_new(const virt_config *cfg, strbuf *err)
         sb_puts(err, "virt: icount shift must be at most 10");
         return NULL;
     }
+    if (!virt_check_topology(&c, err))
+        return NULL;
+    size_t fdt_len = 0;
+    void *fdt = virt_fdt_build(&c, &fdt_len, err);
+    if (!fdt)
+        return NULL;
     virt_board *b = calloc(1, sizeof(*b));
     if (!b)
         abort();
     b->cfg = c;
     b->ram = calloc(1, (size_t)c.ram_size);
+    b->fdt = fdt;
+    b->fdt_len = fdt_len;
+    b->fdt_addr = virt_fdt_place(c.ram_size);
     if (!b->ram) {
+        free(fdt);
         free(b);
         sb_puts(err, "virt: cannot allocate guest RAM");
         return NULL;
@@ -226,8 +278,30 @@ void virt_free(virt_board *b)
         return;
     tb_cache_free(b->tbc);
     free(b->ram);
+    free(b->fdt);
     free(b->image);
     free(b);
+}
+
+/* QEMU 7.2 copies its whole build buffer (VIRT_FDT_ALLOC_SIZE) to fdt_addr at every reset:
+ * emu copies the packed blob and zeroes the rest of that window, so the bytes a guest finds
+ * there depend on nothing but the configuration. With very little RAM the window starts below
+ * it (QEMU then drops the blob silently): only the part inside RAM is written. */
+static void write_fdt(virt_board *b)
+{
+    uint64_t lo = b->fdt_addr > VIRT_DRAM_BASE ? b->fdt_addr : VIRT_DRAM_BASE;
+    uint64_t hi = b->fdt_addr + VIRT_FDT_ALLOC_SIZE;
+    if (hi > VIRT_DRAM_BASE + b->cfg.ram_size)
+        hi = VIRT_DRAM_BASE + b->cfg.ram_size;
+    if (lo >= hi)
+        return;
+    uint8_t *win = b->ram + (lo - VIRT_DRAM_BASE);
+    uint64_t skip = lo - b->fdt_addr; /* bytes of the window below RAM */
+    memset(win, 0, (size_t)(hi - lo));
+    if (skip < b->fdt_len) {
+        uint64_t n = b->fdt_len - skip < hi - lo ? b->fdt_len - skip : hi - lo;
+        memcpy(win, (const uint8_t *)b->fdt + skip, (size_t)n);
+    }
 }
 
 static void write_rom(virt_board *b, uint64_t entry)
@@ -237,15 +311,14 @@ static void write_rom(virt_board *b, uint64_t entry)
         0x00000297, /* auipc t0, 0 */
         0x02828613, /* addi a2, t0, 40   (fw_dyn) */
         0xf1402573, /* csrr a0, mhartid */
-        0x0202b583, /* ld a1, 32(t0)     (device tree: none yet, 0) */
+        0x0202b583, /* ld a1, 32(t0)     (device tree) */
         0x0182b283, /* ld t0, 24(t0)     (entry) */
         0x00028067, /* jr t0 */
     };
     memset(b->rom, 0, sizeof(b->rom));
     memcpy(b->rom, code, sizeof(code));
     memcpy(b->rom + 24, &entry, 8);
-    uint64_t fdt = 0;
-    memcpy(b->rom + 32, &fdt, 8);
+    memcpy(b->rom + 32, &b->fdt_addr, 8);
     /* fw_dynamic_info: magic, version 2, next_addr, next_mode S, options, boot_hart. */
     uint64_t dyn[6] = {0x4942534f, 2, entry, 1, 0, 0};
     memcpy(b->rom + 40, dyn, sizeof(dyn));
@@ -330,6 +403,7 @@ void virt_reset(virt_board *b)
         load_image(b, b->image, b->image_len, &ignore, true); /* validated when first loaded */
         sb_free(&ignore);
     }
+    write_fdt(b);
     write_rom(b, b->image ? b->elf.entry : VIRT_DRAM_BASE);
     tb_cache_flush(b->tbc);
     for (int i = 0; i < b->cfg.nharts; i++)
@@ -469,6 +543,17 @@ void virt_serial_input(virt_board *b, const uint8_t *buf, size_t len)
 {
     size_t room = uart_can_receive(&b->uart);
     uart_receive(&b->uart, buf, len < room ? len : room);
+}
+
+const void *virt_fdt_blob(const virt_board *b, size_t *len)
+{
+    *len = b->fdt_len;
+    return b->fdt;
+}
+
+uint64_t virt_fdt_addr(const virt_board *b)
+{
+    return b->fdt_addr;
 }
 
 int virt_nharts(const virt_board *b)

@@ -29,12 +29,28 @@
 #define VIRT_MAX_HARTS       8
 #define VIRT_DEFAULT_RAM     (128ULL << 20)
 #define VIRT_DEFAULT_QUANTUM 10000
+/* QEMU 7.2's virt builds at most this many sockets, one per NUMA node ("number of
+ * sockets/nodes should be less than 4" above it). */
+#define VIRT_MAX_NODES 4
+
+/* The NUMA topology the device tree describes. nodes == 0: no NUMA configuration (one memory
+ * node, no numa-node-id properties). Otherwise node n owns node_mem[n] bytes of RAM, laid out
+ * in node order from VIRT_DRAM_BASE, and its harts are hart_node[h] == n, one contiguous run of
+ * hart ids per node (QEMU's sockets). */
+typedef struct virt_topology {
+    int nodes;
+    uint64_t node_mem[VIRT_MAX_NODES];
+    int hart_node[VIRT_MAX_HARTS];
+    bool have_distances;
+    uint8_t distance[VIRT_MAX_NODES][VIRT_MAX_NODES];
+} virt_topology;
 
 typedef struct virt_config {
     uint64_t ram_size;     /* 0: VIRT_DEFAULT_RAM */
     int nharts;            /* 1..VIRT_MAX_HARTS (0: 1) */
     unsigned icount_shift; /* 2^shift ns per instruction */
     uint64_t quantum;      /* instructions per hart turn (0: VIRT_DEFAULT_QUANTUM) */
+    virt_topology topo;    /* what the device tree says about NUMA (zero: none) */
     const board_host_ops *host;
     void *host_opaque;
 } virt_config;
@@ -52,6 +68,10 @@ typedef enum virt_stop {
 
 typedef struct virt_board virt_board;
 
+/* QEMU 7.2's checks of the sockets (one per NUMA node: at most VIRT_MAX_NODES, each one
+ * contiguous run of harts), with its messages; false with the message in err. virt_new runs
+ * them too. */
+bool virt_check_topology(const virt_config *cfg, strbuf *err);
 /* NULL with a message in err on a bad configuration. */
 virt_board *virt_new(const virt_config *cfg, strbuf *err);
 void virt_free(virt_board *b);
@@ -77,6 +97,11 @@ void virt_jump_to_ns(virt_board *b, uint64_t ns);
 
 size_t virt_serial_can_receive(const virt_board *b);
 void virt_serial_input(virt_board *b, const uint8_t *buf, size_t len);
+
+/* The flattened device tree the board built (packed) and the guest address where every reset
+ * places it (a1 at the kernel entry, as QEMU 7.2's riscv_load_fdt places it). */
+const void *virt_fdt_blob(const virt_board *b, size_t *len);
+uint64_t virt_fdt_addr(const virt_board *b);
 
 /* State for digests and divergence reports. */
 int virt_nharts(const virt_board *b);

@@ -1,6 +1,6 @@
 /* Guest start-up: per-hart stack, PMP opened for S/U (QEMU denies S/U accesses without a PMP
  * entry), trap vector, then main() on hart 0 and secondary_main() on the others. It must never
- * depend on a1/a2 from the boot ROM (the device tree comes later). */
+ * touch a0/a1 before main(): they reach it as the boot ROM set them (hart id, device tree). */
     .section .text.init
     .globl _start
 _start:
