@@ -81,6 +81,8 @@ void virt_serial_input(virt_board *b, const uint8_t *buf, size_t len);
 /* State for digests and divergence reports. */
 int virt_nharts(const virt_board *b);
 hart *virt_hart(virt_board *b, int i);
+/* The hart executing now (during virt_run; a device callback's caller), or NULL. */
+hart *virt_running_hart(virt_board *b);
 uint8_t *virt_ram(virt_board *b, uint64_t *size);
 /* xxh3 of hart i's registers and pc, and of the devices' state (record/replay digests). */
 uint64_t virt_hart_digest(const virt_board *b, int i);
