@@ -297,7 +297,12 @@ bool replay_narrow_harts(strbuf *sb, const char *path, const trace_event *ev, ui
               "digest at icount %" PRIu64 ": hart %d's state differs (xxh3 %016" PRIx64
               ", recorded %016" PRIx64 ")\n",
               icount, bad, harts[bad], ev->harts[bad]);
-    if (comparable) {
+    if (comparable && !ev->sub_interval) {
+        sb_printf(sb,
+                  "  bound from the trace: between the digests at icount %" PRIu64 " and %" PRIu64
+                  " (the interval is too short for sub-checkpoints)\n",
+                  prev, icount);
+    } else if (comparable) {
         sb_printf(sb,
                   "  bound from the trace: hart %d matched its recorded register hash at icount "
                   "%" PRIu64 " and differed at icount %" PRIu64 " (checks every %" PRIu64
@@ -346,6 +351,11 @@ bool replay_narrow_harts(strbuf *sb, const char *path, const trace_event *ev, ui
         return true;
     }
     reg_change ch[32] = {0};
+    if (narrowing()) {
+        /* this is already the re-run, and it parted elsewhere: the replay is not deterministic */
+        sb_puts(sb, "  (a re-run made to narrow a divergence diverged itself)\n");
+        return true;
+    }
     if (!rerun(path, lo, icount, bad, mask & ~1u, ch)) {
         sb_printf(sb,
                   "  (re-running the replay to narrow it further failed: it did not reach "
@@ -366,12 +376,17 @@ bool replay_narrow_harts(strbuf *sb, const char *path, const trace_event *ev, ui
             }
         }
     }
-    if (first != UINT64_MAX) {
-        sb_printf(sb, "  the runs parted at icount %" PRIu64 "%s\n", first,
-                  first >= lo && first <= hi
-                      ? " (the earliest of those changes, inside the trace's bound)"
-                      : " (the earliest of those changes; the trace's bound above is what the "
-                        "recording proves)");
+    if (first != UINT64_MAX && first >= lo && first <= hi) {
+        sb_printf(sb,
+                  "  earliest of those changes: icount %" PRIu64
+                  ", inside the trace's bound: the runs parted there\n",
+                  first);
+    } else if (first != UINT64_MAX) {
+        sb_printf(sb,
+                  "  earliest of those changes: icount %" PRIu64
+                  ", outside the trace's bound: the runs parted within the bound, before any "
+                  "of these registers took its replay value\n",
+                  first);
     }
     return true;
 }
