@@ -379,7 +379,7 @@ bool replay_narrow_harts(strbuf *sb, const char *path, const trace_event *ev, ui
     if (first != UINT64_MAX && first >= lo && first <= hi) {
         sb_printf(sb,
                   "  earliest of those changes: icount %" PRIu64
-                  ", inside the trace's bound: the runs parted there\n",
+                  ", inside the trace's bound: most likely where the runs parted\n",
                   first);
     } else if (first != UINT64_MAX) {
         sb_printf(sb,

@@ -3,7 +3,10 @@
  * buffers, in the recorded order), then walks the trace: inputs are delivered through the
  * same functions the live run used, at the recorded instruction count; outputs must equal the
  * next bytes emu produced for that monitor or port; digests are compared at their points; the
- * exit status must match. The first mismatch stops the replay with a report (exit 3).
+ * exit status must match. The first mismatch stops the replay with a report (exit 3): a
+ * serial byte names the store that sent it, a hart digest is narrowed by emu/replay_narrow.c.
+ * Inputs are placed by instruction count and, when the trace has it, idle time (one count can
+ * hold several boundaries when time jumps while every hart waits).
  * Must never read host input or host time, never do per-instruction work, and never go on
  * past a mismatch. */
 #include <stdarg.h>
