@@ -66,10 +66,14 @@ def rows(emu, builddir, quick=False):
         # Equal work gives a ratio of 1.00 give or take the noise, which then decides a
         # strict >= by itself; the instruction count (no load moves it) settles whether the
         # replay does more work than the recording.
-        ir_rec = ir_rep = None
+        ir_rec = ir_rep = ir_plain = None
         if not quick and shutil.which("valgrind"):
+            ir_plain = _host_insns([emu] + GUEST_ARGS + ["-kernel", crc], tmp)
             ir_rec = _host_insns([emu, "--record", t] + GUEST_ARGS + ["-kernel", crc], tmp)
             ir_rep = _host_insns([emu, "--replay", t], tmp)
+        if ir_plain and ir_rec:
+            out[-1]["note"] += (f"; host instructions (callgrind) record/plain "
+                                f"{ir_rec / ir_plain:.5f}")
         same_work = ir_rec is not None and ir_rep is not None and ir_rep <= ir_rec * 1.001
         note = f"CPU time, best of {reps}, alternating"
         if ir_rec and ir_rep:
