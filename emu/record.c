@@ -23,9 +23,15 @@
 #define RAM_WINDOWS 16
 
 rr_mode_t rr_mode;
-uint64_t rr_interval;    /* instructions between digests (0: none) */
-uint64_t rr_next_digest; /* the next digest point */
-uint64_t rr_digest_seq;  /* digests taken so far */
+uint64_t rr_interval;     /* instructions between digests (0: none) */
+uint64_t rr_next_digest;  /* the next digest point */
+uint64_t rr_digest_seq;   /* digests taken so far */
+uint64_t rr_sub_interval; /* instructions between sub-checkpoints (0: none) */
+static uint64_t next_sub; /* the next sub-checkpoint (below rr_next_digest), or UINT64_MAX */
+/* The sub-checkpoint hashes since the last digest (checkpoint-major, rr_nsub checkpoints of
+ * nharts each), kept by recorder and replayer alike. */
+uint32_t rr_sub[TRACE_DIGEST_SUBDIV * VIRT_MAX_HARTS];
+uint32_t rr_nsub;
 
 static struct {
     const char *path;
@@ -38,6 +44,11 @@ static struct {
     uint8_t *image;
     bool failed;
 } rec;
+
+uint64_t record_idle_ns(void)
+{
+    return vclock_now_ns() - (vclock_insns() << vclock_shift());
+}
 
 static void rec_fail(const char *what)
 {
@@ -52,7 +63,12 @@ static void put(uint32_t kind, uint64_t icount, uint32_t dev, const void *data, 
     if (!rec.w) {
         return;
     }
-    trace_event ev = {.kind = kind, .icount = icount, .dev = dev, .data = data, .len = len};
+    trace_event ev = {.kind = kind,
+                      .icount = icount,
+                      .dev = dev,
+                      .data = data,
+                      .len = len,
+                      .idle_ns = record_idle_ns()};
     if (trace_write_event(rec.w, &ev) < 0) {
         rec_fail(trace_writer_error(rec.w));
     }
@@ -97,7 +113,10 @@ void rr_signal(int signo)
     if (!rec.w) {
         return;
     }
-    trace_event ev = {.kind = TRACE_EV_SIGNAL, .icount = vclock_insns(), .value = signo};
+    trace_event ev = {.kind = TRACE_EV_SIGNAL,
+                      .icount = vclock_insns(),
+                      .value = signo,
+                      .idle_ns = record_idle_ns()};
     if (trace_write_event(rec.w, &ev) < 0) {
         rec_fail(trace_writer_error(rec.w));
     }
@@ -133,8 +152,7 @@ bool record_start(const char *startup)
         return true;
     }
     const char *env = getenv("EMU_RECORD_DIGEST_INTERVAL");
-    rr_interval = env ? strtoull(env, NULL, 0) : TRACE_DIGEST_INTERVAL;
-    rr_next_digest = rr_interval;
+    record_set_interval(env ? strtoull(env, NULL, 0) : TRACE_DIGEST_INTERVAL);
     trace_image img = {0};
     size_t nimg = 0;
     if (machine_cfg.kernel) {
@@ -212,6 +230,46 @@ int record_dumpdtb_result(int failed)
     return failed;
 }
 
+void record_set_interval(uint64_t interval)
+{
+    rr_interval = interval;
+    rr_next_digest = interval;
+    rr_sub_interval = interval / TRACE_DIGEST_SUBDIV;
+    next_sub = rr_sub_interval ? rr_sub_interval : UINT64_MAX;
+    rr_nsub = 0;
+}
+
+int record_regs(uint64_t *regs, int max)
+{
+    virt_board *b = machine_virt_board();
+    int n = b ? virt_nharts(b) : 0;
+    if (n > max) {
+        n = max;
+    }
+    for (int i = 0; i < n; i++) {
+        const hart *h = virt_hart(b, i);
+        regs[i * TRACE_REGS] = h->pc;
+        for (int r = 1; r < TRACE_REGS; r++) {
+            regs[i * TRACE_REGS + r] = h->x[r];
+        }
+    }
+    return n;
+}
+
+/* A sub-checkpoint: the low half of each hart's register hash, compared at the next digest. */
+static void sub_point(void)
+{
+    virt_board *b = machine_virt_board();
+    int n = b ? virt_nharts(b) : 0;
+    if (rr_nsub < TRACE_DIGEST_SUBDIV) {
+        for (int i = 0; i < n && i < VIRT_MAX_HARTS; i++) {
+            rr_sub[rr_nsub * (uint32_t)n + (uint32_t)i] = (uint32_t)virt_hart_digest(b, i);
+        }
+        rr_nsub++;
+    }
+    next_sub += rr_sub_interval;
+}
+
 int record_digest(uint64_t *harts, int max, uint64_t *ram, uint64_t *devices, uint64_t seq)
 {
     virt_board *b = machine_virt_board();
@@ -242,16 +300,25 @@ static void digest_point(uint64_t icount)
     if (rr_mode == RR_REPLAY) {
         replay_digest(icount, rr_digest_seq);
     } else if (rec.w) {
-        uint64_t harts[VIRT_MAX_HARTS];
-        trace_event ev = {.kind = TRACE_EV_DIGEST, .icount = icount, .harts = harts};
+        uint64_t harts[VIRT_MAX_HARTS], regs[VIRT_MAX_HARTS * TRACE_REGS];
+        trace_event ev = {.kind = TRACE_EV_DIGEST,
+                          .icount = icount,
+                          .harts = harts,
+                          .sub_interval = rr_sub_interval,
+                          .sub = rr_sub,
+                          .regs = regs};
         ev.nharts =
             (uint32_t)record_digest(harts, VIRT_MAX_HARTS, &ev.ram, &ev.devices, rr_digest_seq);
+        record_regs(regs, VIRT_MAX_HARTS);
+        ev.nsub = ev.nharts ? rr_nsub : 0;
         if (trace_write_event(rec.w, &ev) < 0) {
             rec_fail(trace_writer_error(rec.w));
         }
     }
     rr_digest_seq++;
     rr_next_digest += rr_interval;
+    rr_nsub = 0;
+    next_sub = rr_sub_interval ? icount + rr_sub_interval : UINT64_MAX;
 }
 
 uint64_t record_budget_cap(void)
@@ -268,8 +335,12 @@ uint64_t record_run(const machine_class *mc, uint64_t budget)
     while (done < budget) {
         uint64_t now = vclock_insns() + done;
         uint64_t part = budget - done;
-        if (rr_next_digest - now < part) {
-            part = rr_next_digest - now;
+        uint64_t point = next_sub < rr_next_digest ? next_sub : rr_next_digest;
+        if (point - now < part) {
+            part = point - now;
+        }
+        if (rr_mode == RR_REPLAY) {
+            part = replay_narrow_cap(now, part); /* single steps while narrowing a divergence */
         }
         if (done && rr_mode == RR_REPLAY) {
             /* a digest consumed: the next event may come sooner */
@@ -284,8 +355,13 @@ uint64_t record_run(const machine_class *mc, uint64_t budget)
         }
         uint64_t r = mc->run(part);
         done += r;
+        if (rr_mode == RR_REPLAY) {
+            replay_narrow_after(now, r);
+        }
         if (now + r == rr_next_digest) {
             digest_point(now + r);
+        } else if (now + r == next_sub) {
+            sub_point();
         }
         if (r < part) {
             break;

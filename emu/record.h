@@ -114,6 +114,15 @@ int record_exit(int status);
 
 /* Digest of the current machine state: fills harts (at most max), returns their count. */
 int record_digest(uint64_t *harts, int max, uint64_t *ram, uint64_t *devices, uint64_t seq);
+/* Each hart's pc and x1..x31 (TRACE_REGS values per hart, at most max harts); their count. */
+int record_regs(uint64_t *regs, int max);
+/* The digest interval (and the sub-checkpoints it implies), from the start of the run. */
+void record_set_interval(uint64_t interval);
+/* Virtual time added by idle jumps so far: with the instruction count, names a boundary. */
+uint64_t record_idle_ns(void);
+extern uint64_t rr_sub_interval;
+extern uint32_t rr_sub[];
+extern uint32_t rr_nsub;
 
 /* ---- the replayer (emu/replayer.c) ---- */
 /* emu --replay FILE: reads the header; on success fills the recorded argv and returns -1, else
@@ -136,6 +145,20 @@ int replay_exit(int status);
 uint64_t replay_budget_cap(void);
 int64_t replay_host_time(void);
 void replay_serial_byte(uint8_t byte);
+/* Narrowing a divergence (emu/replay_narrow.c), in a re-run of the replay: the instructions
+ * record_run may run from now (1 while stepping through the window), and what it sees after
+ * running r of them. No-ops unless EMU_REPLAY_NARROW is set. */
+uint64_t replay_narrow_cap(uint64_t now, uint64_t part);
+void replay_narrow_after(uint64_t now, uint64_t r);
+/* A digest whose hart state differs (replay_digest): appends the report (the sub-interval
+ * where the hart parted, the registers that differ with both values, and where the re-run
+ * replay gave each its value) to sb and returns true; false when every hart matches. */
+struct strbuf;
+struct trace_event;
+bool replay_narrow_harts(struct strbuf *sb, const char *path, const struct trace_event *ev,
+                         uint64_t icount, uint64_t interval, const uint64_t *harts);
+/* The instruction word at a guest pc in RAM (false when the pc is not in RAM). */
+bool replay_insn_at(uint64_t pc, uint32_t *insn);
 /* Events matched or delivered so far. */
 uint64_t replay_events_done(void);
 /* The progress line (emu/replay_progress.c): only when stderr is a terminal, rate-limited;

@@ -3,7 +3,10 @@
  * buffers, in the recorded order), then walks the trace: inputs are delivered through the
  * same functions the live run used, at the recorded instruction count; outputs must equal the
  * next bytes emu produced for that monitor or port; digests are compared at their points; the
- * exit status must match. The first mismatch stops the replay with a report (exit 3).
+ * exit status must match. The first mismatch stops the replay with a report (exit 3): a
+ * serial byte names the store that sent it, a hart digest is narrowed by emu/replay_narrow.c.
+ * Inputs are placed by instruction count and, when the trace has it, idle time (one count can
+ * hold several boundaries when time jumps while every hart waits).
  * Must never read host input or host time, never do per-instruction work, and never go on
  * past a mismatch. */
 #include <stdarg.h>
@@ -44,13 +47,21 @@ static struct {
     uint64_t cap_off[MAX_MONITORS]; /* bytes of each monitor's output matched so far */
     strbuf ser;
     uint64_t ser_off;
+    /* for each byte in ser: the instruction whose store sent it */
+    struct ser_origin {
+        uint64_t icount, pc;
+        int hart;
+    } * ser_from;
+    size_t ser_from_cap;
     int nmons;
     bool have_digest;
     uint64_t last_digest; /* icount of the last matching digest */
     int stall;
     uint64_t seen_insns, seen_ns, seen_consumed, seen_out;
-    uint64_t at;      /* the icount a report names when not vclock_insns() (mid-slice) */
-    uint64_t perturb; /* test hook (EMU_REPLAY_PERTURB): 0 = off */
+    uint64_t at;           /* the icount a report names when not vclock_insns() (mid-slice) */
+    uint64_t perturb;      /* test hook (EMU_REPLAY_PERTURB): 0 = off */
+    int perturb_reg;       /* the register of hart 0 whose bit 0 it flips (1..31), or 0 */
+    uint64_t perturb_addr; /* ... or the guest physical RAM address whose bit 0 it flips */
     char **argv;
     uint8_t *loaded[8]; /* images left out of the trace, read from their paths */
 } rp;
@@ -94,18 +105,11 @@ static void describe_machine(strbuf *sb)
         sb_puts(sb, "  (no board: -M none or not built yet)\n");
         return;
     }
-    uint64_t size;
-    const uint8_t *ram = virt_ram(b, &size);
     for (int i = 0; i < virt_nharts(b); i++) {
         hart *h = virt_hart(b, i);
         sb_printf(sb, "  hart %d pc 0x%016llx", i, (unsigned long long)h->pc);
-        uint64_t off = h->pc - VIRT_DRAM_BASE;
-        if (h->pc >= VIRT_DRAM_BASE && off + 4 <= size) {
-            uint32_t insn = (uint32_t)ram[off] | (uint32_t)ram[off + 1] << 8 |
-                            (uint32_t)ram[off + 2] << 16 | (uint32_t)ram[off + 3] << 24;
-            if ((insn & 3) != 3) {
-                insn &= 0xffff;
-            }
+        uint32_t insn;
+        if (replay_insn_at(h->pc, &insn)) {
             sb_puts(sb, ": ");
             rv_disas(sb, h->pc, insn);
         }
@@ -221,12 +225,20 @@ int replay_open(const char *path, int *argc, char ***argv)
             }
         }
     }
-    rr_interval = rp.h->digest_interval;
-    rr_next_digest = rr_interval;
-    /* TEST HOOK (tests/check_replay.py only): flip bit 0 of hart 0's x1 once the replay
-     * reaches this instruction count, to check that a divergence is caught and placed. */
+    record_set_interval(rp.h->digest_interval);
+    /* TEST HOOK (tests/check_replay.py only): EMU_REPLAY_PERTURB=N[:xR|:mADDR] flips bit 0
+     * of hart 0's x1 (or xR, or the RAM byte at guest physical ADDR) once the replay reaches
+     * instruction count N, to check that a divergence is caught, narrowed and placed. */
     const char *p = getenv("EMU_REPLAY_PERTURB");
-    rp.perturb = p ? strtoull(p, NULL, 0) : 0;
+    char *rest = NULL;
+    rp.perturb = p ? strtoull(p, &rest, 0) : 0;
+    rp.perturb_reg = 1; /* N alone: x1 */
+    if (rest && rest[0] == ':' && rest[1] == 'x') {
+        rp.perturb_reg = (int)strtol(rest + 2, NULL, 0) & 31;
+    } else if (rest && rest[0] == ':' && rest[1] == 'm') {
+        rp.perturb_reg = 0;
+        rp.perturb_addr = strtoull(rest + 2, NULL, 0);
+    }
     sb_init(&rp.ser);
     rr_mode = RR_REPLAY;
     *argc = (int)rp.h->argc;
@@ -300,7 +312,41 @@ void replay_start(void)
 
 void replay_serial_byte(uint8_t byte)
 {
+    if (rp.ser.len >= rp.ser_from_cap) {
+        rp.ser_from_cap = rp.ser_from_cap ? 2 * rp.ser_from_cap : 256;
+        rp.ser_from = realloc(rp.ser_from, rp.ser_from_cap * sizeof *rp.ser_from);
+        if (!rp.ser_from) {
+            abort();
+        }
+    }
+    virt_board *b = machine_virt_board();
+    hart *h = b ? virt_running_hart(b) : NULL;
+    rp.ser_from[rp.ser.len] = (struct ser_origin){.icount = b ? virt_insns(b) : vclock_insns(),
+                                                  .pc = h ? h->access_pc : 0,
+                                                  .hart = h ? (int)h->hartid : -1};
     sb_putc(&rp.ser, (char)byte);
+}
+
+/* Names the instruction whose store sent serial byte i of the capture (not yet matched). */
+static void serial_origin(strbuf *sb, size_t i)
+{
+    if (i >= rp.ser.len) {
+        return;
+    }
+    const struct ser_origin *o = &rp.ser_from[i];
+    if (o->hart < 0) {
+        return;
+    }
+    sb_printf(sb,
+              "\n  the replay's byte %llu was sent by instruction #%llu, hart %d's store at pc "
+              "0x%016llx",
+              (unsigned long long)(rp.ser_off + i), (unsigned long long)o->icount, o->hart,
+              (unsigned long long)o->pc);
+    uint32_t insn;
+    if (replay_insn_at(o->pc, &insn)) {
+        sb_puts(sb, ": ");
+        rv_disas(sb, o->pc, insn);
+    }
 }
 
 enum {
@@ -349,6 +395,12 @@ static int match_output(void)
             sb_printf(&msg, "  expected (from byte %llu): %s\n  actual   (from byte %llu): %s",
                       (unsigned long long)(*off + from), a.buf, (unsigned long long)(*off + from),
                       b.buf);
+            if (serial) {
+                serial_origin(&msg, i);
+            } else {
+                sb_printf(&msg, "\n  monitor output is sent between instructions: at icount %llu",
+                          (unsigned long long)vclock_insns());
+            }
             diverge("%s", msg.buf);
         }
     }
@@ -358,6 +410,9 @@ static int match_output(void)
     if (hashed && XXH3_64bits(got, ev->len) != ev->hash) {
         diverge("%s %u: the %zu bytes from byte %llu do not hash as recorded", kind_name(ev->kind),
                 ev->dev, ev->len, (unsigned long long)*off);
+    }
+    if (serial && cap->len > ev->len) {
+        memmove(rp.ser_from, rp.ser_from + ev->len, (cap->len - ev->len) * sizeof *rp.ser_from);
     }
     sb_consume(cap, ev->len);
     *off += ev->len;
@@ -423,6 +478,16 @@ static void pump(void)
         if (k == TRACE_EV_DIGEST || k == TRACE_EV_EXIT || rp.ev.icount > now) {
             return;
         }
+        if (rp.ev.timed && rp.ev.idle_ns != record_idle_ns()) {
+            /* one count, several boundaries: the input belongs after an idle jump to come */
+            if (rp.ev.idle_ns > record_idle_ns()) {
+                return;
+            }
+            diverge("the trace has %s at icount %llu after %llu ns of idle time jumps; the "
+                    "replay's clock has jumped %llu ns already",
+                    kind_name(k), (unsigned long long)rp.ev.icount,
+                    (unsigned long long)rp.ev.idle_ns, (unsigned long long)record_idle_ns());
+        }
         trace_event ev = rp.ev;
         consume();
         deliver(&ev);
@@ -442,7 +507,11 @@ uint64_t replay_budget_cap(void)
     } else if (rp.ev.icount > now) {
         cap = rp.ev.icount - now;
     } else {
-        cap = 0;
+        /* An event of this count that pump could not take yet belongs to a later boundary
+         * with the same count: in the recording only slices that ran no instruction (every
+         * hart waiting, time jumping to a deadline) lay between. A budget of one lets that
+         * happen again; a hart that does run goes past the event and is reported. */
+        cap = 1;
     }
     if (rp.perturb > now && rp.perturb - now < cap) {
         cap = rp.perturb - now;
@@ -456,8 +525,12 @@ void replay_boundary(bool busy)
     uint64_t now = vclock_insns();
     if (rp.perturb && rp.perturb == now) {
         virt_board *b = machine_virt_board();
-        if (b) {
-            virt_hart(b, 0)->x[1] ^= 1; /* TEST HOOK: see replay_open */
+        uint64_t size;
+        uint8_t *ram = b ? virt_ram(b, &size) : NULL;
+        if (b && rp.perturb_reg) {
+            virt_hart(b, 0)->x[rp.perturb_reg] ^= 1; /* TEST HOOK: see replay_open */
+        } else if (ram && rp.perturb_addr - VIRT_DRAM_BASE < size) {
+            ram[rp.perturb_addr - VIRT_DRAM_BASE] ^= 1;
         }
         rp.perturb = 0;
     }
@@ -506,14 +579,15 @@ void replay_digest(uint64_t icount, uint64_t seq)
         diverge("digest at icount %llu: %d harts, the trace has %u", (unsigned long long)icount, n,
                 rp.ev.nharts);
     }
-    for (int i = 0; i < n; i++) {
-        if (harts[i] != rp.ev.harts[i]) {
-            diverge("digest at icount %llu: hart %d's registers differ (xxh3 %016llx, "
-                    "recorded %016llx)",
-                    (unsigned long long)icount, i, (unsigned long long)harts[i],
-                    (unsigned long long)rp.ev.harts[i]);
+    strbuf why;
+    sb_init(&why);
+    if (replay_narrow_harts(&why, rp.path, &rp.ev, icount, rr_interval, harts)) {
+        if (why.len && why.buf[why.len - 1] == '\n') {
+            why.buf[--why.len] = 0;
         }
+        diverge("%s", why.buf);
     }
+    sb_free(&why);
     if (ram != rp.ev.ram) {
         diverge("digest at icount %llu: RAM differs (window %llu of 16)",
                 (unsigned long long)icount, (unsigned long long)(seq % 16));
@@ -598,6 +672,7 @@ int replay_exit(int status)
         strbuf b;
         sb_init(&b);
         escape(&b, (const uint8_t *)rp.ser.buf, rp.ser.len, 200);
+        serial_origin(&b, 0);
         diverge("serial: output the recording does not have, from byte %llu: %s",
                 (unsigned long long)rp.ser_off, b.buf);
     }
@@ -616,6 +691,7 @@ int replay_exit(int status)
         sb_free(&rp.cap[i]);
     }
     sb_free(&rp.ser);
+    free(rp.ser_from);
     for (int i = 0; rp.argv && rp.argv[i]; i++) {
         free(rp.argv[i]);
     }

@@ -78,7 +78,17 @@ typedef struct trace_event {
     uint32_t nharts;
     uint64_t ram;     /* digest: xxh3 of RAM */
     uint64_t devices; /* digest: xxh3 of device state */
-    size_t encoded;   /* reader: the bytes this event takes in its chunk */
+    /* digest, optional (trace_format.h): writer: written when regs is not NULL; reader: regs
+     * NULL when the trace has none. Valid until the next call. */
+    uint64_t sub_interval; /* instructions between sub-checkpoints */
+    const uint32_t *sub;   /* nsub * nharts low halves of hart hashes, checkpoint-major */
+    uint32_t nsub;
+    const uint64_t *regs; /* nharts * TRACE_REGS absolute values (pc, x1..x31) */
+    /* inputs (qmp-connect/-disconnect/-in, serial-in, signal): idle_ns, always written;
+     * reader: timed is false for a trace written before the field existed */
+    bool timed;
+    uint64_t idle_ns;
+    size_t encoded; /* reader: the bytes this event takes in its chunk */
 } trace_event;
 
 /* ---- writer ---- */

@@ -51,21 +51,39 @@
  * cannot know whether replay depends on it).
  *
  *   tag  name              fields after kind, delta         class
- *    1   qmp-connect       mon                              input
- *    2   qmp-disconnect    mon                              input
+ *    1   qmp-connect       mon [, idle_ns]                  input
+ *    2   qmp-disconnect    mon [, idle_ns]                  input
  *    3   qmp-in            mon, bytes (bin) as consumed     input
+ *                          [, idle_ns]
  *    4   qmp-out           mon, bytes (bin)                 output
  *    5   qmp-out-hash      mon, length, xxh3 of the bytes   output (TRACE_F_OUTPUT_HASHED)
- *    6   serial-in         port, bytes (bin)                input
+ *    6   serial-in         port, bytes (bin) [, idle_ns]    input
  *    7   serial-out        port, bytes (bin)                output
  *    8   serial-out-hash   port, length, xxh3 of the bytes  output (TRACE_F_OUTPUT_HASHED)
  *    9   host-time         clock (TRACE_CLOCK_*), ns (int)  input
- *   10   signal            signo                            input
+ *   10   signal            signo [, idle_ns]                input
  *   11   exit              status (int)                     (written by close)
  *   12   digest            [xxh3 per hart], xxh3 of RAM,    checkpoint
  *                          xxh3 of device state
+ *                          [, sub_interval, sub, regs]
  *   0 and 13 up are unassigned; a new kind takes the next free number.
  *   mon: the monitor's index in command-line order; port: the serial port's index.
+ *   Fields in [brackets] were appended later (emu 0.1.0 with this file's revision writes them;
+ *   traces without them stay valid, and a reader treats them as absent):
+ *   idle_ns (uint): the virtual time added by idle jumps (every hart waiting) when the input
+ *     was taken. Several slice boundaries can share one instruction count when time jumps
+ *     between them; the instruction count and idle_ns together name the boundary.
+ *   sub_interval (uint): instructions between sub-checkpoints (0: none). The sub-checkpoints
+ *     since the previous digest (or the start) are at prev + k * sub_interval, k = 1, 2, ...,
+ *     before this digest's count.
+ *   sub (bin): at each of those sub-checkpoints in order, for each hart, the low 32 bits of
+ *     the xxh3 of its registers (the digest's hart hash), little-endian u32: they place a
+ *     divergence of hart state within one sub-interval.
+ *   regs (array, one entry per hart): the values of pc and x1..x31 (register index 0: pc, i:
+ *     xi) at this digest, each XORed with the same hart's value at the previous digest that
+ *     had regs (0 before the first): an array [mask, v...] where bit i of mask (uint) is set
+ *     when register i's XOR is non-zero and the v are those XORs, in register order. A reader
+ *     that misses a digest (none is skipped) cannot rebuild later values.
  *
  * FLUSH POLICY (replay/trace_writer.c). Events are packed into a buffer that becomes one
  * events chunk, written to the file with write(2) (no fsync: a process killed by SIGKILL
@@ -127,9 +145,11 @@
 #define TRACE_MAX_CHUNK 0x40000000u /* 1 GiB of payload */
 #define TRACE_MAX_HARTS 4096
 #define TRACE_MAX_START 256 /* entries of the start info */
+#define TRACE_REGS      32  /* registers per hart in a digest's regs: pc, x1..x31 */
 
 /* Writer policy (not part of the format; recorded in the header where it matters). */
 #define TRACE_FLUSH_BYTES     (32 * 1024)
 #define TRACE_DIGEST_INTERVAL (1ull << 26) /* about 15 digests per 10^9 instructions */
+#define TRACE_DIGEST_SUBDIV   16           /* sub-checkpoints per digest interval */
 
 #endif

@@ -146,7 +146,22 @@ void trace_event_json(strbuf *out, const trace_event *ev)
         put_hex(out, ev->ram);
         sb_puts(out, ",\"devices\":");
         put_hex(out, ev->devices);
+        if (ev->regs) {
+            sb_printf(out, ",\"sub_interval\":%" PRIu64 ",\"sub\":[", ev->sub_interval);
+            for (size_t i = 0; i < (size_t)ev->nsub * ev->nharts; i++) {
+                sb_printf(out, "%s\"%08" PRIx32 "\"", i ? "," : "", ev->sub[i]);
+            }
+            sb_puts(out, "],\"regs\":[");
+            for (size_t i = 0; i < (size_t)ev->nharts * TRACE_REGS; i++) {
+                sb_puts(out, i % TRACE_REGS ? "," : i ? "],[" : "[");
+                put_hex(out, ev->regs[i]);
+            }
+            sb_puts(out, ev->nharts ? "]]" : "]");
+        }
         break;
+    }
+    if (ev->timed) {
+        sb_printf(out, ",\"idle_ns\":%" PRIu64, ev->idle_ns);
     }
     sb_putc(out, '}');
 }

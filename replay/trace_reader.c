@@ -16,6 +16,7 @@
 #include <msgpack.h>
 
 #include "replay/trace.h"
+#include "replay/trace_digest.h"
 #include "replay/trace_frame.h"
 #include "replay/trace_mp.h"
 
@@ -38,7 +39,8 @@ struct trace_reader {
     msgpack_unpacked up;
     uint64_t *harts;
     size_t harts_cap;
-    trace_status done; /* sticky once not TRACE_OK */
+    trace_regs_state regs; /* the digests' registers, XOR-decoded */
+    trace_status done;     /* sticky once not TRACE_OK */
     trace_error err;
     trace_stats stats;
 };
@@ -534,6 +536,7 @@ void trace_reader_close(trace_reader *r)
     }
     free(r->owned);
     free(r->harts);
+    trace_regs_state_free(&r->regs);
     msgpack_unpacked_destroy(&r->up);
     if (r->mapped) {
         munmap(r->map, r->maplen);
@@ -564,7 +567,7 @@ static bool get_bytes(const msgpack_object *o, trace_event *ev)
     return true;
 }
 
-static bool get_digest(trace_reader *r, const msgpack_object *f, trace_event *ev)
+static bool get_digest(trace_reader *r, const msgpack_object *f, uint32_t nf, trace_event *ev)
 {
     if (f[0].type != MSGPACK_OBJECT_ARRAY || f[0].via.array.size > TRACE_MAX_HARTS) {
         return false;
@@ -586,7 +589,8 @@ static bool get_digest(trace_reader *r, const msgpack_object *f, trace_event *ev
     ev->harts = r->harts;
     ev->nharts = n;
     return trace_mp_uint(&f[1], UINT64_MAX, &ev->ram) &&
-           trace_mp_uint(&f[2], UINT64_MAX, &ev->devices);
+           trace_mp_uint(&f[2], UINT64_MAX, &ev->devices) &&
+           (nf < 3 + TRACE_DIGEST_EXT_FIELDS || trace_digest_unpack_ext(f + 3, ev, &r->regs));
 }
 
 /* Decodes one event; NULL, or why not (*st: TRACE_CORRUPT or TRACE_UNSUPPORTED). */
@@ -649,8 +653,14 @@ static const char *decode_event(trace_reader *r, const msgpack_object *o, trace_
         ok = trace_mp_int(&f[0], &ev->value);
         break;
     case TRACE_EV_DIGEST:
-        ok = get_digest(r, f, ev);
+        ok = get_digest(r, f, o->via.array.size - 2, ev);
         break;
+    }
+    uint32_t at = 2u + event_fields[kind]; /* an input's appended idle_ns */
+    if (ok && trace_event_is_input(ev->kind) && kind != TRACE_EV_HOST_TIME &&
+        o->via.array.size > at) {
+        ok = trace_mp_uint(&a[at], UINT64_MAX, &ev->idle_ns);
+        ev->timed = true;
     }
     return ok ? NULL : "a field has the wrong type or is out of range";
 }

@@ -14,6 +14,7 @@
 
 #include "qmp/commands.h"
 #include "replay/trace.h"
+#include "replay/trace_digest.h"
 #include "replay/trace_frame.h"
 
 struct trace_writer {
@@ -21,9 +22,10 @@ struct trace_writer {
     uint64_t features;
     msgpack_sbuffer buf; /* the events chunk being filled, prefix first */
     msgpack_packer pk;
-    uint64_t next_seq; /* sequence number of the next event */
-    uint64_t icount;   /* the last event's instruction count */
-    uint64_t chunks;   /* chunks written */
+    uint64_t next_seq;     /* sequence number of the next event */
+    uint64_t icount;       /* the last event's instruction count */
+    uint64_t chunks;       /* chunks written */
+    trace_regs_state regs; /* the previous digest's registers (their XOR coding) */
     bool failed;
     char err[256];
 };
@@ -270,7 +272,9 @@ static void pack_event(trace_writer *w, const trace_event *ev)
         [TRACE_EV_HOST_TIME] = 4,    [TRACE_EV_SIGNAL] = 3,         [TRACE_EV_EXIT] = 3,
         [TRACE_EV_DIGEST] = 5,
     };
-    msgpack_pack_array(pk, nfields[ev->kind]);
+    bool input = trace_event_is_input(ev->kind) && ev->kind != TRACE_EV_HOST_TIME;
+    bool ext = ev->kind == TRACE_EV_DIGEST && ev->regs;
+    msgpack_pack_array(pk, nfields[ev->kind] + input + (ext ? TRACE_DIGEST_EXT_FIELDS : 0));
     msgpack_pack_uint32(pk, ev->kind);
     msgpack_pack_uint64(pk, delta);
     switch (ev->kind) {
@@ -304,7 +308,13 @@ static void pack_event(trace_writer *w, const trace_event *ev)
         }
         msgpack_pack_uint64(pk, ev->ram);
         msgpack_pack_uint64(pk, ev->devices);
+        if (ext) {
+            trace_digest_pack_ext(pk, ev, &w->regs);
+        }
         break;
+    }
+    if (input) {
+        msgpack_pack_uint64(pk, ev->idle_ns); /* appended: names the boundary (idle jumps) */
     }
 }
 
@@ -351,6 +361,7 @@ void trace_writer_abandon(trace_writer *w)
     }
     close(w->fd);
     msgpack_sbuffer_destroy(&w->buf);
+    trace_regs_state_free(&w->regs);
     free(w);
 }
 
@@ -384,6 +395,7 @@ int trace_writer_close(trace_writer *w, uint64_t icount, int exit_status, trace_
         rc = -1;
     }
     msgpack_sbuffer_destroy(&w->buf);
+    trace_regs_state_free(&w->regs);
     free(w);
     return rc;
 }

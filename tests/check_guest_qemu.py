@@ -75,7 +75,7 @@ EMU = ["-M", "virt", "-bios", "none", "-nodefaults", "-display", "none",
 
 # Guests of emu-only devices (the emu test device), checked by tests/test_cpu and the golden
 # transcripts instead, and guests that need input or never end (tests/check_process.py).
-EMU_ONLY = {"testdev", "panic", "shutdown", "suspend", "idle", "echo"}
+EMU_ONLY = {"testdev", "panic", "shutdown", "suspend", "idle", "idle_timer", "echo"}
 
 MINSTRET = re.compile(rb"^minstret \d+$", re.M)
 

@@ -5,17 +5,22 @@
 
 Every golden transcript is recorded (the recorded run must give the golden's stdout, stderr
 and status byte for byte) and replayed (exit 0); one recording replays 100 times with
-identical bytes; a perturbed replay (the EMU_REPLAY_PERTURB test hook) is caught at the right
-digest; guest programs (SMP too) replay with digests every 1000 instructions; a recording
+identical bytes; perturbed replays (the EMU_REPLAY_PERTURB test hook: a register or a RAM
+byte) are narrowed to the instruction count, register and values, or to the store that sent a
+differing serial byte; an input after an idle time jump replays at its own boundary; guest
+programs (SMP too) replay with digests every 1000 instructions; a recording
 killed with SIGKILL replays up to its last whole chunk (exit 5); broken traces are named
 (exit 4), never a crash; the committed corpus tests/traces/*.mp replays on this build.
 Prints ok/FAIL per case and a closing line `N passed, N failed`.
 """
 import argparse
 import glob
+import json
 import os
+import re
 import signal
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -98,13 +103,155 @@ def guests(emu, bd, tmp):
         check("replay guest %s (digests every 1000 instructions)" % g, rc == 0,
               "exit %s: %s" % (rc, tail(err)))
     # The perturbation hook flips a bit of hart 0's x1 at instruction 5000: the digest at
-    # 6000 must catch it, and the report must place it after the matching digest at 5000.
+    # 6000 must catch it, the sub-checkpoints bound it to (5000, 5062], the registers name x1
+    # with both values, and the stepping re-run names instruction count 5000 exactly.
     t = os.path.join(tmp, "g-smp.mp")
     rc, _, err = replay(emu, t, env={"EMU_REPLAY_PERTURB": "5000"})
     e = err.decode()
-    check("perturbed replay is a divergence at the right icount",
-          rc == 3 and "divergence at icount 6000" in e and "hart 0's registers differ" in e
+    check("perturbed replay is a divergence narrowed to the right instruction and register",
+          rc == 3 and "divergence at icount 6000" in e and "hart 0's state differs" in e
+          and "matched its recorded register hash at icount 5000 and differed at icount 5062"
+          in e and "x1 (ra): expected 0x00000000800006d0, actual 0x00000000800006d1" in e
+          and "x1 (ra): took its replay value at icount 5000, between two instructions" in e
+          and "earliest of those changes: icount 5000, inside the trace's bound" in e
           and "last matching digest: icount 5000" in e and "hart 0 pc 0x" in e,
+          "exit %s: %s" % (rc, tail(err)))
+    perturbed_registers(emu, bd, tmp, env)
+    serial_divergence(emu, bd, tmp)
+
+
+def perturbed_registers(emu, bd, tmp, env):
+    """Flips at several counts, in registers the timer guest never writes (tp, gp) and in one
+    it does: each report names the count (a flip is no instruction's doing), the register with
+    its recorded and replayed values, and a sub-checkpoint bound that holds the count."""
+    t = os.path.join(tmp, "g-timer.mp")
+    for n, reg in [(300, 4), (1234, 4), (2500, 3), (4321, 4), (999, 3)]:
+        rc, _, err = replay(emu, t, env={"EMU_REPLAY_PERTURB": "%d:x%d" % (n, reg)})
+        e = err.decode()
+        m = re.search(r"matched its recorded register hash at icount (\d+) and differed at "
+                      r"icount (\d+)", e)
+        val = re.search(r"x%d \(\w+\): expected 0x([0-9a-f]+), actual 0x([0-9a-f]+)" % reg, e)
+        ok = (rc == 3 and m is not None and int(m.group(1)) <= n < int(m.group(2))
+              and val is not None and int(val.group(1), 16) ^ int(val.group(2), 16) == 1
+              and ("took its replay value at icount %d, between two instructions" % n) in e
+              and ("earliest of those changes: icount %d, inside the trace's bound" % n) in e)
+        check("perturbed x%d at icount %d: reported at that count, with both values" % (reg, n),
+              ok, "exit %s: %s" % (rc, tail(err)))
+    # A flipped RAM word (the guest's tick counter) that a load then brings into a register:
+    # the registers that differ got their values from instructions, which are named.
+    nm = subprocess.run(["riscv64-unknown-elf-nm", os.path.join(bd, "guest", "timer.elf")],
+                        capture_output=True).stdout.decode()
+    ticks = [int(x.split()[0], 16) for x in nm.splitlines() if x.endswith(" ticks")]
+    rc, _, err = replay(emu, t, env={"EMU_REPLAY_PERTURB": "1500:m%d" % ticks[0]})
+    e = err.decode()
+    m = re.search(r"matched its recorded register hash at icount (\d+) and differed at "
+                  r"icount (\d+)", e)
+    check("flipped RAM word: bounded, and the instructions that wrote the registers named",
+          rc == 3 and m is not None and int(m.group(1)) <= 1500 < int(m.group(2))
+          and re.search(r"took its replay value at icount \d+, written by instruction #\d+ at "
+                        r"pc 0x[0-9a-f]+: \w+", e) is not None
+          and "earliest of those changes: icount" in e, "exit %s: %s" % (rc, tail(err)))
+    # A register the guest then writes from the flipped one: the instruction is named.
+    rc, _, err = replay(emu, t, env={"EMU_REPLAY_PERTURB": "2500:x2"})
+    e = err.decode()
+    check("perturbed sp: the report names registers, values and where each got its value",
+          rc == 3 and "expected 0x" in e and "took its replay value at icount" in e,
+          "exit %s: %s" % (rc, tail(err)))
+
+
+def elf_vaddr_of(path, needle):
+    """The guest address of bytes in an ELF64 image (its PT_LOAD program headers)."""
+    data = open(path, "rb").read()
+    off = data.find(needle)
+    phoff, = struct.unpack_from("<Q", data, 0x20)
+    phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
+    for i in range(phnum):
+        p_type, _, p_offset, p_vaddr, _, p_filesz = struct.unpack_from(
+            "<IIQQQQ", data, phoff + i * phentsize)
+        if p_type == 1 and p_offset <= off < p_offset + p_filesz:
+            return p_vaddr + off - p_offset
+    return None
+
+
+def serial_divergence(emu, bd, tmp):
+    """A byte of the greeting flipped in RAM: the report names the stream offset and the store
+    that sent it, which must be the guest's `sb` to the UART, one loop iteration per byte (the
+    same number of instructions apart), and no later than the recorded slice's end."""
+    elf = os.path.join(bd, "guest", "hello.elf")
+    t = os.path.join(tmp, "g-hello.mp")
+    base = elf_vaddr_of(elf, b"hello from the guest")
+    found = []
+    for k in range(3):
+        rc, _, err = replay(emu, t, env={"EMU_REPLAY_PERTURB": "1:m%d" % (base + k)})
+        e = err.decode()
+        m = re.search(r"the replay's byte (\d+) was sent by instruction #(\d+), hart 0's store "
+                      r"at pc 0x([0-9a-f]+): (sb \S+)", e)
+        ok = (rc == 3 and ("serial 0 output differs at byte %d of the stream" % k) in e
+              and m is not None and int(m.group(1)) == k)
+        check("flipped greeting byte %d: the serial divergence names its store" % k, ok,
+              "exit %s: %s" % (rc, tail(err)))
+        if ok:
+            found.append((int(m.group(2)), m.group(3)))
+    steps = [b[0] - a[0] for a, b in zip(found, found[1:])]
+    dump = subprocess.run([emu, "trace", "dump", t], capture_output=True).stdout.decode()
+    first_out = [json.loads(x)["icount"] for x in dump.splitlines() if "serial-out" in x]
+    check("the named stores are one per byte, at one pc, within the recorded slice",
+          len(found) == 3 and len(set(pc for _, pc in found)) == 1 and steps[0] == steps[1] > 0
+          and first_out and found[-1][0] <= first_out[0], "%s %s" % (found, first_out))
+
+
+def idle_jump(emu, bd, tmp):
+    """Input after an idle time jump at the count of an earlier boundary. The sleep guest
+    waits in WFI for a timer 10 s away; `stop` while it waits, `cont` (the next request is
+    held until a slice has run), and that slice runs no instruction: time jumps 10 s, so the
+    held `stop` comes at the same count 10 s later (its STOP event says so). A replay that
+    took it at the first boundary of that count would stamp the event 10 s early."""
+    t = os.path.join(tmp, "idle-jump.mp")
+    qmp = b"".join(b'{"execute":"%s"}\n' % c for c in
+                   [b"qmp_capabilities", b"cont", b"stop", b"cont", b"stop", b"quit"])
+    rc, out, _ = record(emu, t, ["-M", "virt", "-bios", "none", "-S", "-kernel",
+                                 os.path.join(bd, "guest", "sleep.elf"), "-qmp", "stdio"],
+                        stdin=qmp)
+    stops = re.findall(rb'"seconds": (\d+), "microseconds": \d+}, "event": "STOP"', out)
+    check("idle jump: the recorded run stamps the second STOP 10 s after the first",
+          rc == 0 and len(stops) == 2 and int(stops[1]) - int(stops[0]) == 10, repr(out[-300:]))
+    rc, _, err = replay(emu, t)
+    check("idle jump: the replay takes the held request after the jump", rc == 0,
+          "exit %s: %s" % (rc, tail(err)))
+    # An input read after a silent jump: the idle_timer guest arms a timer with interrupts
+    # off and waits; time jumps 1 s at once (no output), then emu blocks. A `stop` sent a
+    # moment later is read at the count of the boundaries before the jump, 1 s later: the
+    # trace says so (idle_ns), and the replay must deliver it after its own jump, or its STOP
+    # event would be stamped 1 s early.
+    t = os.path.join(tmp, "idle-jump-input.mp")
+    for attempt in range(5):
+        p = subprocess.Popen([emu, "--record", t, "-M", "virt", "-bios", "none", "-kernel",
+                              os.path.join(bd, "guest", "idle_timer.elf"), "-qmp", "stdio"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+        p.stdin.write(b'{"execute":"qmp_capabilities"}\n')
+        p.stdin.flush()
+        seen = b""
+        while b"return" not in seen:
+            chunk = os.read(p.stdout.fileno(), 4096)
+            if not chunk:
+                break
+            seen += chunk
+        time.sleep(0.2 * (attempt + 1))  # the guest reaches its WFI in microseconds
+        p.stdin.write(b'{"execute":"stop"}\n{"execute":"quit"}\n')
+        p.stdin.close()
+        p.stdout.read()
+        p.stderr.read()
+        p.wait(timeout=60)
+        dump = subprocess.run([emu, "trace", "dump", t], capture_output=True).stdout.decode()
+        late = [json.loads(x) for x in dump.splitlines() if '\\"stop\\"' in x]
+        if late and late[0].get("idle_ns", 0) > 0:
+            break
+    check("idle jump: an input read after a silent jump records its idle time",
+          late and late[0].get("idle_ns", 0) > 900_000_000
+          and late[0]["icount"] < 1000, dump[-400:])
+    rc, _, err = replay(emu, t)
+    check("idle jump: that input replays at its own boundary, after the jump", rc == 0,
           "exit %s: %s" % (rc, tail(err)))
 
 
@@ -206,6 +353,7 @@ def main():
         if first:
             hundred(emu, first)
         guests(emu, bd, tmp)
+        idle_jump(emu, bd, tmp)
         no_images(emu, bd, tmp)
         killed(emu, bd, tmp)
         broken(emu, tmp, first or os.path.join(tmp, "g-hello.mp"))

@@ -427,6 +427,11 @@ uint64_t virt_now_ns(const virt_board *b)
     return hart_clock_ns(&b->clock);
 }
 
+hart *virt_running_hart(virt_board *b)
+{
+    return b->running;
+}
+
 uint64_t virt_insns(const virt_board *b)
 {
     return b->clock.icount;

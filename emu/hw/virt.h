@@ -106,6 +106,8 @@ uint64_t virt_fdt_addr(const virt_board *b);
 /* State for digests and divergence reports. */
 int virt_nharts(const virt_board *b);
 hart *virt_hart(virt_board *b, int i);
+/* The hart executing now (during virt_run; a device callback's caller), or NULL. */
+hart *virt_running_hart(virt_board *b);
 uint8_t *virt_ram(virt_board *b, uint64_t *size);
 /* xxh3 of hart i's registers and pc, and of the devices' state (record/replay digests). */
 uint64_t virt_hart_digest(const virt_board *b, int i);

@@ -10,6 +10,11 @@ static const char *const reg_names[33] = {
     "s6",   "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6", "zero",
 };
 
+const char *rv_reg_name(unsigned r)
+{
+    return r < 32 ? reg_names[r] : "?";
+}
+
 void rv_disas(strbuf *out, uint64_t pc, uint32_t insn)
 {
     rv_op o;

@@ -88,6 +88,7 @@ typedef struct hart {
     /* Global icount at the start of the block being executed; slow paths add the op index. */
     uint64_t blk_icount;
     uint64_t exec_icount; /* global icount when the current exec call began */
+    uint64_t access_pc;   /* pc of the last instruction that reached a device or CSR */
     int exit_req;         /* leave the block loop at the next boundary */
     bool fetch_bare;      /* instruction fetch is untranslated (M-mode or satp.MODE=Bare) */
     bool wfi;

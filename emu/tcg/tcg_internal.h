@@ -144,6 +144,7 @@ static inline void hart_sync_icount(hart *h, const rv_op *o)
 {
     /* QEMU's clock at a device access or CSR read includes the current instruction. */
     h->clock->icount = h->blk_icount + o->idx + 1;
+    h->access_pc = o->pc; /* which instruction a device saw (replay's divergence reports) */
 }
 
 #endif
