@@ -152,7 +152,11 @@ bool record_start(const char *startup)
         return true;
     }
     const char *env = getenv("EMU_RECORD_DIGEST_INTERVAL");
-    record_set_interval(env ? strtoull(env, NULL, 0) : TRACE_DIGEST_INTERVAL);
+    /* Harts run round-robin, so a digest every 2^26 instructions of each hart keeps the
+     * trace's growth per 10^9 instructions the same whatever the hart count (each digest
+     * carries per-hart sub-checkpoints and registers). */
+    int harts = machine_cfg.smp_cpus > 1 ? machine_cfg.smp_cpus : 1;
+    record_set_interval(env ? strtoull(env, NULL, 0) : TRACE_DIGEST_INTERVAL * (uint64_t)harts);
     trace_image img = {0};
     size_t nimg = 0;
     if (machine_cfg.kernel) {
