@@ -170,9 +170,10 @@ def main(argv):
     # The fuzz targets live in their own instrumented build (BUILDDIR-fuzz); fuzz/smoke.sh
     # configures and builds it, runs each target briefly and replays the corpus.
     w.append(f"build fuzz-smoke: run\n  cmd = sh fuzz/smoke.sh {bd}\n  desc = FUZZ-SMOKE")
-    # `ninja` alone builds emu and the README's demo guest (its quick-start command runs both).
-    demo = f"{bd}/guest/demo.elf"
-    w.append(f"default {bd}/emu" + (f" {demo}" if demo in all_bins else ""))
+    # `ninja` alone builds emu and the guests the README's commands run (the quick start's demo,
+    # the NUMA workflow's topology report).
+    readme_guests = [f"{bd}/guest/{g}.elf" for g in ("demo", "numa_topo")]
+    w.append(" ".join([f"default {bd}/emu"] + [g for g in readme_guests if g in all_bins]))
     text = "\n".join(w) + "\n"
 
     d = os.path.dirname(os.path.join(ROOT, out_path))
