@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "emu/machine.h"
 #include "emu/runstate.h"
@@ -54,12 +55,27 @@ static void collect_one(void *opaque, json_value *v, const char *error)
     json_free(v);
 }
 
+/* One stream for the campaign, reset before each input as a fresh one would be: creating
+ * it per input cost more than parsing a short session. */
+static json_stream *expect_stream;
+static fuzz_expect *collecting;
+
+static void collect_into(void *opaque, json_value *v, const char *error)
+{
+    (void)opaque;
+    collect_one(collecting, v, error);
+}
+
 void fuzz_expect_collect(fuzz_expect *e, const uint8_t *in, size_t len)
 {
     memset(e, 0, sizeof(*e));
-    json_stream *s = json_stream_new(collect_one, e);
-    json_stream_feed(s, (const char *)in, len);
-    json_stream_free(s);
+    if (!expect_stream) {
+        expect_stream = json_stream_new(collect_into, NULL);
+    }
+    json_stream_reset(expect_stream);
+    collecting = e;
+    json_stream_feed(expect_stream, (const char *)in, len);
+    collecting = NULL;
 }
 
 void fuzz_expect_free(fuzz_expect *e)
@@ -107,6 +123,81 @@ void fuzz_monitor_teardown(void)
     machine_reset_state();
 }
 
+/* The verdict on one output line, remembered by its exact bytes. Both parsers are pure
+ * functions of the line, so a line seen before (most lines are: parse errors, the greeting,
+ * query results) gets the verdict it got then without being parsed again; a line that fails
+ * aborts the first time it is seen, so a crash input reproduces on its own. Only lines that
+ * passed are kept. This is where the oracle used to spend two thirds of an execution. */
+typedef struct line_verdict {
+    uint64_t hash;
+    char *line; /* the exact bytes, compared in full: a hash match alone proves nothing */
+    size_t len;
+    bool is_event;
+    char *id_text; /* a reply's id as emu's writer writes it, or NULL */
+} line_verdict;
+
+#define VERDICT_SLOTS    4096 /* direct-mapped by hash; a collision replaces the slot */
+#define VERDICT_MAX_LINE 16384
+
+static line_verdict verdicts[VERDICT_SLOTS];
+
+/* Parses a line that is not in the table with emu's parser and jansson, checks what does not
+ * depend on the session (one strict JSON object; an event has no id; a reply has exactly one
+ * of return and error), and fills in v. */
+static void judge_line(line_verdict *v, const char *line, size_t len, size_t line_no)
+{
+    char *err = NULL;
+    json_value *j = json_parse(line, len, &err);
+    if (!j) {
+        fuzz_fail("output line %zu is not one JSON value for emu's parser: %s", line_no, err);
+    }
+    if (!fuzz_strict_json(line, len)) {
+        fuzz_fail("output line %zu is not strict JSON: %.*s", line_no, (int)len, line);
+    }
+    if (j->kind != JSON_OBJECT) {
+        fuzz_fail("output line %zu is not an object", line_no);
+    }
+    const json_value *id = json_object_get(j, "id");
+    v->is_event = json_object_get(j, "event") != NULL;
+    v->id_text = NULL;
+    if (v->is_event) {
+        if (id) {
+            fuzz_fail("event with an id");
+        }
+    } else {
+        if (!json_object_get(j, "return") == !json_object_get(j, "error")) {
+            fuzz_fail("output line %zu has neither or both of return/error", line_no);
+        }
+        if (id) {
+            v->id_text = json_to_string(id);
+        }
+    }
+    json_free(j);
+}
+
+/* The verdict on line[0..len): from the table, or judged now (and kept when small enough). */
+static const line_verdict *line_verdict_of(const char *line, size_t len, size_t line_no)
+{
+    static line_verdict scratch;
+    uint64_t h = XXH3_64bits(line, len);
+    line_verdict *slot = &verdicts[h % VERDICT_SLOTS];
+    if (slot->line && slot->hash == h && slot->len == len && !memcmp(slot->line, line, len)) {
+        return slot;
+    }
+    line_verdict *v = len <= VERDICT_MAX_LINE ? slot : &scratch;
+    free(v->line);
+    free(v->id_text);
+    v->line = NULL;
+    judge_line(v, line, len, line_no);
+    if (v == slot) {
+        v->hash = h;
+        v->len = len;
+        v->line = malloc(len ? len : 1);
+        memcpy(v->line, line, len);
+    }
+    return v;
+}
+
 void fuzz_check_output(const strbuf *out, const fuzz_expect *e, bool negotiated)
 {
     (void)negotiated;
@@ -133,44 +224,20 @@ void fuzz_check_output(const strbuf *out, const fuzz_expect *e, bool negotiated)
             line_no++;
             continue;
         }
-        char *err = NULL;
-        json_value *v = json_parse(line, len, &err);
-        if (!v) {
-            fuzz_fail("output line %zu is not one JSON value for emu's parser: %s", line_no, err);
-        }
-        if (!fuzz_strict_json(line, len)) {
-            fuzz_fail("output line %zu is not strict JSON: %.*s", line_no, (int)len, line);
-        }
-        if (v->kind != JSON_OBJECT) {
-            fuzz_fail("output line %zu is not an object", line_no);
-        }
-        if (json_object_get(v, "event")) {
-            /* events carry no id */
-            if (json_object_get(v, "id")) {
-                fuzz_fail("event with an id");
-            }
-        } else {
-            if (!json_object_get(v, "return") == !json_object_get(v, "error")) {
-                fuzz_fail("reply %zu has neither or both of return/error", replies);
-            }
+        const line_verdict *v = line_verdict_of(line, len, line_no);
+        if (!v->is_event) {
             if (replies >= e->len) {
                 fuzz_fail("more replies (%zu) than requests (%zu)", replies + 1, e->len);
             }
             const fuzz_reply *want = &e->items[replies];
-            const json_value *id = json_object_get(v, "id");
-            if (want->has_id != (id != NULL)) {
+            if (want->has_id != (v->id_text != NULL)) {
                 fuzz_fail("reply %zu: id %s expected", replies, want->has_id ? "" : "not");
             }
-            if (id) {
-                char *got = json_to_string(id);
-                if (strcmp(got, want->id_text) != 0) {
-                    fuzz_fail("reply %zu: id %s, expected %s", replies, got, want->id_text);
-                }
-                free(got);
+            if (v->id_text && strcmp(v->id_text, want->id_text) != 0) {
+                fuzz_fail("reply %zu: id %s, expected %s", replies, v->id_text, want->id_text);
             }
             replies++;
         }
-        json_free(v);
         pos += len + 2;
         line_no++;
     }
