@@ -127,24 +127,33 @@ void fuzz_monitor_teardown(void)
  * functions of the line, so a line seen before (most lines are: parse errors, the greeting,
  * query results) gets the verdict it got then without being parsed again; a line that fails
  * aborts the first time it is seen, so a crash input reproduces on its own. Only lines that
- * passed are kept. This is where the oracle used to spend two thirds of an execution. */
+ * passed are kept. This is where the oracle used to spend two thirds of an execution. The
+ * tables are static: an allocation kept from one input to the next would make libFuzzer
+ * suspect a leak and run the input again under LeakSanitizer. */
 typedef struct line_verdict {
     uint64_t hash;
-    char *line; /* the exact bytes, compared in full: a hash match alone proves nothing */
-    size_t len;
+    size_t len; /* 0: empty slot (an output line is never empty) */
     bool is_event;
-    char *id_text; /* a reply's id as emu's writer writes it, or NULL */
+    bool has_id;
+    char id_text[96]; /* a reply's id as emu's writer writes it */
 } line_verdict;
 
-#define VERDICT_SLOTS    4096 /* direct-mapped by hash; a collision replaces the slot */
-#define VERDICT_MAX_LINE 16384
+/* Two direct-mapped tables (a collision replaces the slot): short lines, and a few long ones
+ * (query results such as the schema). The bytes are compared in full: a hash proves nothing. */
+#define SHORT_SLOTS 4096
+#define SHORT_LINE  480
+#define LONG_SLOTS  32
+#define LONG_LINE   32768
 
-static line_verdict verdicts[VERDICT_SLOTS];
+static line_verdict short_verdicts[SHORT_SLOTS], long_verdicts[LONG_SLOTS];
+static char short_lines[SHORT_SLOTS][SHORT_LINE], long_lines[LONG_SLOTS][LONG_LINE];
 
-/* Parses a line that is not in the table with emu's parser and jansson, checks what does not
- * depend on the session (one strict JSON object; an event has no id; a reply has exactly one
- * of return and error), and fills in v. */
-static void judge_line(line_verdict *v, const char *line, size_t len, size_t line_no)
+/* Parses a line with emu's parser and jansson, checks what does not depend on the session
+ * (one strict JSON object; an event has no id; a reply has exactly one of return and error),
+ * and fills in v; false when the id is too long to keep (v is then still right for this
+ * line). */
+static bool judge_line(line_verdict *v, const char *line, size_t len, size_t line_no,
+                       char **long_id)
 {
     char *err = NULL;
     json_value *j = json_parse(line, len, &err);
@@ -159,7 +168,9 @@ static void judge_line(line_verdict *v, const char *line, size_t len, size_t lin
     }
     const json_value *id = json_object_get(j, "id");
     v->is_event = json_object_get(j, "event") != NULL;
-    v->id_text = NULL;
+    v->has_id = id != NULL;
+    v->id_text[0] = 0;
+    bool keep = true;
     if (v->is_event) {
         if (id) {
             fuzz_fail("event with an id");
@@ -169,33 +180,48 @@ static void judge_line(line_verdict *v, const char *line, size_t len, size_t lin
             fuzz_fail("output line %zu has neither or both of return/error", line_no);
         }
         if (id) {
-            v->id_text = json_to_string(id);
+            char *text = json_to_string(id);
+            if (strlen(text) < sizeof(v->id_text)) {
+                strcpy(v->id_text, text);
+                free(text);
+            } else {
+                *long_id = text;
+                keep = false;
+            }
         }
     }
     json_free(j);
+    return keep;
 }
 
-/* The verdict on line[0..len): from the table, or judged now (and kept when small enough). */
-static const line_verdict *line_verdict_of(const char *line, size_t len, size_t line_no)
+/* The verdict on line[0..len): from a table, or judged now (and kept when it fits). *long_id
+ * is set (the caller frees it) when the id did not fit in the verdict. */
+static const line_verdict *line_verdict_of(const char *line, size_t len, size_t line_no,
+                                           char **long_id)
 {
     static line_verdict scratch;
     uint64_t h = XXH3_64bits(line, len);
-    line_verdict *slot = &verdicts[h % VERDICT_SLOTS];
-    if (slot->line && slot->hash == h && slot->len == len && !memcmp(slot->line, line, len)) {
+    line_verdict *slot = NULL;
+    char *bytes = NULL;
+    if (len <= SHORT_LINE) {
+        slot = &short_verdicts[h % SHORT_SLOTS];
+        bytes = short_lines[h % SHORT_SLOTS];
+    } else if (len <= LONG_LINE) {
+        slot = &long_verdicts[h % LONG_SLOTS];
+        bytes = long_lines[h % LONG_SLOTS];
+    }
+    if (slot && len && slot->len == len && slot->hash == h && !memcmp(bytes, line, len)) {
         return slot;
     }
-    line_verdict *v = len <= VERDICT_MAX_LINE ? slot : &scratch;
-    free(v->line);
-    free(v->id_text);
-    v->line = NULL;
-    judge_line(v, line, len, line_no);
-    if (v == slot) {
-        v->hash = h;
-        v->len = len;
-        v->line = malloc(len ? len : 1);
-        memcpy(v->line, line, len);
+    *long_id = NULL;
+    if (!judge_line(&scratch, line, len, line_no, long_id) || !slot) {
+        return &scratch;
     }
-    return v;
+    *slot = scratch;
+    slot->hash = h;
+    slot->len = len;
+    memcpy(bytes, line, len);
+    return slot;
 }
 
 void fuzz_check_output(const strbuf *out, const fuzz_expect *e, bool negotiated)
@@ -224,20 +250,23 @@ void fuzz_check_output(const strbuf *out, const fuzz_expect *e, bool negotiated)
             line_no++;
             continue;
         }
-        const line_verdict *v = line_verdict_of(line, len, line_no);
+        char *long_id = NULL;
+        const line_verdict *v = line_verdict_of(line, len, line_no, &long_id);
         if (!v->is_event) {
             if (replies >= e->len) {
                 fuzz_fail("more replies (%zu) than requests (%zu)", replies + 1, e->len);
             }
             const fuzz_reply *want = &e->items[replies];
-            if (want->has_id != (v->id_text != NULL)) {
+            if (want->has_id != v->has_id) {
                 fuzz_fail("reply %zu: id %s expected", replies, want->has_id ? "" : "not");
             }
-            if (v->id_text && strcmp(v->id_text, want->id_text) != 0) {
-                fuzz_fail("reply %zu: id %s, expected %s", replies, v->id_text, want->id_text);
+            const char *id = long_id ? long_id : v->id_text;
+            if (v->has_id && strcmp(id, want->id_text) != 0) {
+                fuzz_fail("reply %zu: id %s, expected %s", replies, id, want->id_text);
             }
             replies++;
         }
+        free(long_id);
         pos += len + 2;
         line_no++;
     }
