@@ -4,7 +4,8 @@
  * Input: byte 0 is the mode (bit 0: dialect 7.2, else 3.0; bit 1: -S; bit 2: no --preconfig;
  * bits 3-5: the client's read size, 1 << n bytes; bit 6: one read per line instead); the rest
  * is what the client sends, delivered at the main loop's input boundary (where it would poll)
- * one read at a time, then a SIGTERM ends the run as the signal path would.
+ * one read at a time (a NUL byte: the client disconnects and connects again), then a SIGTERM
+ * ends the run as the signal path would.
  * Oracles: the replay ends `identical` (a divergence or a reader error exits the process, which
  * libFuzzer reports with the replayer's message); the trace's qmp-out bytes are exactly the
  * bytes the monitor wrote live; the trace ends cleanly with the run's status.
@@ -50,15 +51,25 @@ static struct {
 
 static bool deliver_next(void)
 {
+    if (script.pos < script.len && script.p[script.pos] == 0) {
+        /* A NUL byte: the client disconnects and connects again (a socket monitor). */
+        script.pos++;
+        monitor_closed(monitor_at(0));
+        monitor_opened(monitor_at(0));
+        return true;
+    }
     if (script.pos < script.len) {
+        const uint8_t *at = script.p + script.pos;
         size_t n = script.len - script.pos;
+        const uint8_t *nul = memchr(at, 0, n);
+        n = nul ? (size_t)(nul - at) : n;
         if (script.chunk && n > script.chunk) {
             n = script.chunk;
         } else if (!script.chunk) {
-            const uint8_t *nl = memchr(script.p + script.pos, '\n', n);
-            n = nl ? (size_t)(nl - (script.p + script.pos)) + 1 : n;
+            const uint8_t *nl = memchr(at, '\n', n);
+            n = nl ? (size_t)(nl - at) + 1 : n;
         }
-        monitor_input(monitor_at(0), (const char *)script.p + script.pos, n);
+        monitor_input(monitor_at(0), (const char *)at, n);
         script.pos += n;
         return true;
     }
@@ -186,8 +197,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!(mode & 4)) {
         argv[argc++] = "--preconfig";
     }
-    argv[argc++] = "-qmp";
-    argv[argc++] = "stdio";
+    argv[argc++] = "-qmp"; /* never opened: the script is the client */
+    argv[argc++] = "unix:emu-fuzz-roundtrip.sock,server=on,wait=off";
     argv[argc] = NULL;
 
     /* Record. */
