@@ -30,6 +30,22 @@ def obj(builddir, src):
     return f"{builddir}/obj/{src[:-2]}.o"
 
 
+# In the fuzz build, coverage feedback is kept where it guides the fuzzer and left out where it
+# only slows each execution: the oracles and harness support (fuzz/*.c other than the targets)
+# are not the code under test, so they get no coverage at all; the output side (the JSON writer
+# and the byte buffer) compares bytes emu itself produces, so it keeps its edge counters but
+# not the comparison tracing (together a quarter of an execution's time under libFuzzer).
+FUZZ_NO_CMP_TRACE = {"qmp/json_writer.c", "emu/strbuf.c"}
+
+
+def fuzz_object_flags(src):
+    if src.startswith("fuzz/") and not os.path.basename(src).startswith("fuzz_"):
+        return "\n  cflags = $cflags_nocov"
+    if src in FUZZ_NO_CMP_TRACE:
+        return "\n  cflags = $cflags -fno-sanitize-coverage=trace-cmp"
+    return ""
+
+
 # --- guest programs (emu/tcg + emu/hw tests) -------------------------------------------------
 # RISC-V test programs in tests/guest/ built with Debian's riscv64-unknown-elf-gcc into
 # BUILDDIR/guest/<name>.elf, plus the in-process runner BUILDDIR/guest/runguest. Every
@@ -121,6 +137,8 @@ def main(argv):
     w.append(f"builddir = {bd}")
     w.append(f"cc = {args.cc}")
     w.append(f"cflags = {' '.join(cflags)}")
+    if args.fuzz:
+        w.append(f"cflags_nocov = {' '.join(c for c in cflags if 'fuzzer-no-link' not in c)}")
     w.append(f"ldflags = {' '.join(ldflags)}")
     w.append(f"libs = {LIBS}")
     w.append("")
@@ -132,7 +150,7 @@ def main(argv):
     w.append("rule run\n  command = $cmd\n  pool = console\n  description = $desc")
     w.append("")
     for s in lib_srcs + [MAIN] + tests + benches + fuzzers:
-        w.append(f"build {obj(bd, s)}: cc {s}")
+        w.append(f"build {obj(bd, s)}: cc {s}" + (fuzz_object_flags(s) if args.fuzz else ""))
     w.append("")
     lib = f"{bd}/libemu.a"
     w.append(f"build {lib}: ar {' '.join(obj(bd, s) for s in lib_srcs)}")

@@ -345,11 +345,24 @@ def bench_replay(ctx):
                 f["ratio_of"], f["target"], f["met"], f["note"]) for f in figures]
 
 
+def bench_fuzz(ctx):
+    """Fuzz targets' exec/s (bench/fuzz_bench.py) against a small JSON target and fork-per-input."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import fuzz_bench
+    try:
+        figures = fuzz_bench.rows(ctx.emu_or_reason(), ctx.builddir, ctx.quick)
+    except (RuntimeError, subprocess.SubprocessError, OSError) as e:
+        raise Unavailable(str(e))
+    return [Row(f["name"], f["value"], f["ref_name"], f["ref"], f["unit"], f["ratio"],
+                f["ratio_of"], f["target"], f["met"], f["note"]) for f in figures]
+
+
 BENCHMARKS = [
     ("spawn", bench_spawn),
     ("qmp_roundtrip", bench_qmp_roundtrip),
     ("guest", bench_guest),
     ("replay", bench_replay),
+    ("fuzz", bench_fuzz),
 ]
 
 

@@ -22,16 +22,22 @@ static chardev_opts *new_chardev(const char *spec)
 /* -qmp SPEC: stdio | unix:PATH[,opts] | tcp:HOST:PORT[,opts] */
 int opt_qmp(const char *arg)
 {
-    static int compat_index;
     chardev_opts *c = new_chardev(arg);
     if (!c) {
         return opt_error("too many monitors (at most %d)", MAX_MONITORS);
+    }
+    /* QEMU numbers -qmp monitors from 0 in each run: counted from this command line, not kept
+     * in a static (a second cli_parse in one process, as the fuzz targets do, starts again). */
+    int compat_index = 0;
+    for (int i = 0; i < emu_opts.nchardevs && &emu_opts.chardevs[i] != c; i++) {
+        compat_index +=
+            emu_opts.chardevs[i].optname && !strcmp(emu_opts.chardevs[i].optname, "qmp");
     }
     c->is_monitor = true;
     c->wait = true;
     c->optname = "qmp";
     char label[32];
-    snprintf(label, sizeof(label), "compat_monitor%d", compat_index++);
+    snprintf(label, sizeof(label), "compat_monitor%d", compat_index);
     c->id = strdup(label);
     kvlist l;
     kv_parse(&l, arg, "backend");

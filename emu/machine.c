@@ -314,6 +314,17 @@ bool machine_create_and_start(void)
     return true;
 }
 
+bool machine_start_without_preconfig(void)
+{
+    if (cur_dialect->preconfig_runstate) {
+        /* 3.0: the preconfig loop's first pass finds the exit already requested. */
+        request_exit_preconfig();
+        int st = 0;
+        return !runstate_process_requests(&st);
+    }
+    return machine_create_and_start();
+}
+
 bool machine_create_and_start_in_command(void)
 {
     in_command = true;

@@ -92,6 +92,9 @@ extern const char *machine_incoming;
 /* Builds the board (board init + reset), then starts the VM per -S/-incoming.
  * On a board-init error: prints it to stderr as emu does and returns false (caller exits 1). */
 bool machine_create_and_start(void);
+/* Start-up without --preconfig: in 3.0 through the preconfig loop's first pass (the exit is
+ * already requested), in 7.2 straight to machine_create_and_start(). False: emu exits 1. */
+bool machine_start_without_preconfig(void);
 /* The same from inside a QMP command (7.2's x-exit-preconfig): errors are printed without the
  * program-name prefix, as QEMU's error_report does in a monitor command. */
 bool machine_create_and_start_in_command(void);

@@ -160,16 +160,7 @@ static int run(int argc, char **argv)
         replay_start();
     }
     if (!emu_opts.preconfig) {
-        bool ok;
-        if (cur_dialect->preconfig_runstate) {
-            /* 3.0: the preconfig loop's first pass finds the exit already requested. */
-            request_exit_preconfig();
-            int st = 0;
-            ok = !runstate_process_requests(&st);
-        } else {
-            ok = machine_create_and_start();
-        }
-        if (!ok) {
+        if (!machine_start_without_preconfig()) {
             /* QEMU's monitors greet when they are created, before the board is built. */
             start_monitors();
             report_startup_failure(machine_startup_exit_status());

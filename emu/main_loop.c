@@ -27,8 +27,19 @@
 
 static int sig_fd = -1;
 
+/* What the hold rule compares against (see note_guest_state). */
+static bool seen_running;
+static uint64_t seen_resets;
+
+bool (*main_loop_script)(void);
+
 void main_loop_init(void)
 {
+    seen_running = false;
+    seen_resets = 0;
+    if (sig_fd >= 0) {
+        return; /* a second run in the same process (the fuzz targets) */
+    }
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
@@ -97,11 +108,8 @@ static bool run_slice(void)
     return true;
 }
 
-/* What the hold rule compares against: whether the guest ran, and the reset count, as of the
- * last slice boundary or request. */
-static bool seen_running;
-static uint64_t seen_resets;
-
+/* The hold rule compares against whether the guest ran, and the reset count, as of the last
+ * slice boundary or request. */
 static void note_guest_state(void)
 {
     seen_running = machine_guest_runs();
@@ -165,6 +173,10 @@ int main_loop_run(void)
             continue;
         }
         record_before_poll(!busy);
+        if (main_loop_script) {
+            main_loop_script(); /* inputs from a script instead of poll (a fuzz target) */
+            continue;
+        }
         struct pollfd pfds[2 * MAX_MONITORS + SERIAL_FDS + 3];
         int n = chardevs_pollfds(pfds, 2 * MAX_MONITORS);
         int serial_index = n;

@@ -9,8 +9,13 @@
 /* Instructions per slice when no timer deadline comes sooner. */
 #define MAIN_LOOP_SLICE 1000000
 
-/* Sets up signal handling (SIGINT/SIGTERM/SIGHUP become shutdown requests). */
+/* Sets up signal handling (SIGINT/SIGTERM/SIGHUP become shutdown requests) and the loop's own
+ * state; again in the same process, only the state. */
 void main_loop_init(void);
+/* When set (a fuzz target's scripted client; never in emu itself), called where the loop would
+ * poll: it delivers the next inputs through the functions the transports use (monitor_input,
+ * and a signal as the signal path does: record_signal, request_signal_shutdown). */
+extern bool (*main_loop_script)(void);
 /* Runs until emu must exit; returns the exit status. */
 int main_loop_run(void);
 /* The guest ends emu at once with this status (QEMU's exit() in a device): no event, outputs

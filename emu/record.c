@@ -409,3 +409,16 @@ int record_exit(int status)
     rec.image = NULL;
     return status;
 }
+
+void record_reset(void)
+{
+    if (rec.w) {
+        trace_writer_abandon(rec.w);
+    }
+    sb_free(&rec.ser);
+    free(rec.image);
+    memset(&rec, 0, sizeof(rec));
+    record_omit_images = false;
+    rr_mode = RR_OFF;
+    rr_interval = rr_next_digest = rr_digest_seq = 0;
+}

@@ -112,6 +112,13 @@ void record_before_poll(bool blocking);
  * the status, reports, and returns the replay's own exit status. */
 int record_exit(int status);
 
+/* Forgets a finished recording or replay (both sides) so that another can start in the same
+ * process: a fuzz target's record-then-replay of one input after another. */
+void record_reset(void);
+void replay_reset(void);
+/* Set by a fuzz target: an identical replay says nothing (the summary line is left out). */
+extern bool replay_quiet;
+
 /* Digest of the current machine state: fills harts (at most max), returns their count. */
 int record_digest(uint64_t *harts, int max, uint64_t *ram, uint64_t *devices, uint64_t seq);
 /* Each hart's pc and x1..x31 (TRACE_REGS values per hart, at most max harts); their count. */

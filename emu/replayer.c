@@ -66,6 +66,8 @@ static struct {
     uint8_t *loaded[8]; /* images left out of the trace, read from their paths */
 } rp;
 
+bool replay_quiet;
+
 static const char *kind_name(uint32_t k)
 {
     const char *n = trace_event_kind_name(k);
@@ -684,10 +686,21 @@ int replay_exit(int status)
         }
         trace_ends();
     }
-    fprintf(stderr, "emu: replay: %s: identical (%llu events, icount %llu, exit status %d)\n",
-            rp.path, (unsigned long long)rp.consumed, (unsigned long long)vclock_insns(), status);
-    trace_reader_close(rp.r);
-    for (int i = 0; i < rp.nmons; i++) {
+    if (!replay_quiet) {
+        fprintf(stderr, "emu: replay: %s: identical (%llu events, icount %llu, exit status %d)\n",
+                rp.path, (unsigned long long)rp.consumed, (unsigned long long)vclock_insns(),
+                status);
+    }
+    replay_reset();
+    return 0;
+}
+
+void replay_reset(void)
+{
+    if (rp.r) {
+        trace_reader_close(rp.r);
+    }
+    for (int i = 0; i < MAX_MONITORS; i++) {
         sb_free(&rp.cap[i]);
     }
     sb_free(&rp.ser);
@@ -698,7 +711,6 @@ int replay_exit(int status)
     free(rp.argv);
     for (int i = 0; i < 8; i++) {
         free(rp.loaded[i]);
-        rp.loaded[i] = NULL;
     }
-    return 0;
+    memset(&rp, 0, sizeof(rp));
 }

@@ -14,7 +14,7 @@ import golden  # noqa: E402
 
 def main():
     out = sys.argv[1]
-    for target in ("qmp_preconfig", "json"):
+    for target in ("qmp_preconfig", "json", "replay_roundtrip"):
         os.makedirs(os.path.join(out, target), exist_ok=True)
     n = 0
     for path in golden.find_all():
@@ -31,6 +31,14 @@ def main():
         data = bytes([len(g.stdin) % 256]) + g.stdin
         with open(os.path.join(out, "json", hashlib.sha1(data).hexdigest()), "wb") as f:
             f.write(data)
+        # replay_roundtrip: the session with its transcript's --preconfig and -S, read a line
+        # at a time (0x40) and in 4096-byte reads (0x38).
+        flags = dialect_bit | (2 if "-S" in g.args else 0) | (0 if "--preconfig" in g.args else 4)
+        for reads in (0x40, 0x38):
+            data = bytes([flags | reads]) + g.stdin
+            name = hashlib.sha1(data).hexdigest()
+            with open(os.path.join(out, "replay_roundtrip", name), "wb") as f:
+                f.write(data)
     print(f"{n} qmp_preconfig seeds written to {out}")
 
 

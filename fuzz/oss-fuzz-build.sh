@@ -5,7 +5,7 @@
 # .options and dictionary, and a seed corpus zip from the golden transcripts; it must never
 # depend on ninja or configure.py, which OSS-Fuzz images need not run.
 cd "$(dirname "$0")/.."
-srcs=$(ls emu/*.c emu/tcg/*.c emu/hw/*.c qmp/*.c 2>/dev/null | grep -v '^emu/main\.c$')
+srcs=$(ls emu/*.c emu/tcg/*.c emu/hw/*.c qmp/*.c replay/*.c 2>/dev/null | grep -v '^emu/main\.c$')
 work=$(mktemp -d)
 objs=""
 for f in $srcs fuzz/support.c fuzz/strict_json.c; do
@@ -22,7 +22,7 @@ for t in fuzz/fuzz_*.c; do
 done
 cp fuzz/qmp.dict "$OUT/"
 python3 fuzz/make_corpus.py "$work/seeds" >/dev/null
-for t in qmp_preconfig json; do
+for t in qmp_preconfig json replay_roundtrip; do
     (cd "$work/seeds/$t" && zip -q -r "$OUT/fuzz_${t}_seed_corpus.zip" .)
 done
 rm -rf "$work"

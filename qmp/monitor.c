@@ -141,20 +141,53 @@ static void run_requests(void)
     }
 }
 
+/* The reply to input that is not a request, {"error": {"class": "GenericError", "desc": ...}},
+ * written straight from its text: the bytes qmp_error_response() gives through json_write
+ * (members in QDict order; test_dispatch holds the two together), without building and
+ * freeing a value. Every stray byte of a client earns one, so under a fuzzer these are most
+ * of the replies. */
+void monitor_send_parse_error(monitor *m, const char *desc)
+{
+    if (!m->open) {
+        return;
+    }
+    /* QDict order: buckets ascending; in one bucket the newer key ("desc") first. */
+    bool class_first = json_qdict_bucket("class") < json_qdict_bucket("desc");
+    const char *cls = error_class_names[ERROR_CLASS_GENERIC_ERROR];
+    size_t before = m->out->len;
+    sb_put(m->out, "{\"error\": {", 11);
+    for (int k = 0; k < 2; k++) {
+        if (k) {
+            sb_put(m->out, ", ", 2);
+        }
+        if ((k == 0) == class_first) {
+            sb_put(m->out, "\"class\": ", 9);
+            json_write_string(m->out, cls, strlen(cls));
+        } else {
+            sb_put(m->out, "\"desc\": ", 8);
+            json_write_string(m->out, desc, strlen(desc));
+        }
+    }
+    sb_put(m->out, "}}\r\n", 4);
+    record_qmp_out(m->index, m->out->buf + before, m->out->len - before);
+}
+
 static void handle(monitor *m, json_value *v, const char *error)
 {
-    json_value *rsp;
-    if (error) {
-        rsp = qmp_error_response(ERROR_CLASS_GENERIC_ERROR, error);
-    } else {
+    json_value *rsp = NULL;
+    if (!error) {
         rsp = qmp_dispatch(&m->sess, v);
         json_free(v);
     }
     if (cur_dialect->request_events_before_return) {
         run_requests();
-        monitor_send(m, rsp);
+    }
+    if (error) {
+        monitor_send_parse_error(m, error);
     } else {
         monitor_send(m, rsp);
+    }
+    if (!cur_dialect->request_events_before_return) {
         run_requests();
     }
     json_free(rsp);

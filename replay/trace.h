@@ -154,6 +154,9 @@ const trace_stats *trace_reader_stats(const trace_reader *r);
 void trace_reader_close(trace_reader *r);
 
 /* ---- shared helpers ---- */
+/* Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. Such bytes are
+ * written to JSON (emu trace dump) as they are, one way only; anything else is not. */
+bool trace_valid_utf8(const uint8_t *s, size_t n);
 /* "qmp-in" etc.; NULL for an unknown kind. */
 const char *trace_event_kind_name(uint32_t kind);
 /* True for the kinds that are inputs (the writer flushes after them). */

@@ -12,8 +12,7 @@ const char *const trace_header_fields[] = {
     "icount_shift", "digest_interval", "images", "start", NULL,
 };
 
-/* Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. */
-static bool valid_utf8(const uint8_t *s, size_t n)
+bool trace_valid_utf8(const uint8_t *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
@@ -75,7 +74,7 @@ static void put_base64(strbuf *out, const uint8_t *s, size_t n)
 
 static void put_bytes(strbuf *out, const uint8_t *s, size_t n)
 {
-    if (valid_utf8(s, n)) {
+    if (trace_valid_utf8(s, n)) {
         sb_puts(out, ",\"data\":");
         json_write_string(out, (const char *)s, n);
     } else {

@@ -181,6 +181,12 @@ static bool decode_start(trace_reader *r, const msgpack_object *o, const char **
                 return false;
             }
         }
+        /* Keys are emu's own names, and `emu trace dump` writes them as JSON object keys:
+         * bytes that are not UTF-8 would be written lossily, and two such keys as one. */
+        if (!trace_valid_utf8((const uint8_t *)k->via.str.ptr, k->via.str.size)) {
+            *why = "a start info key is not UTF-8";
+            return false;
+        }
         if (v->type == MSGPACK_OBJECT_STR) {
             if (!(kv[n].str = own_str(r, v))) {
                 return false;

@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TARGETS = ["qmp_preconfig", "json", "trace"]
+TARGETS = ["qmp_preconfig", "json", "trace", "replay_roundtrip"]
 
 
 def run(cmd, timeout):
@@ -57,6 +57,22 @@ def main():
     os.makedirs(os.path.join(ROOT, bd, "seeds", "trace"), exist_ok=True)
     run([os.path.join(args.builddir, "tests", "test_trace"), "--write-samples",
          f"{bd}/seeds/trace"], 120)
+    # The round trip's oracles must fire when the round trip is broken on purpose (a changed
+    # output byte; a replay in the other dialect), on a seed that passes untouched.
+    probe = os.path.join(ROOT, "fuzz", "regressions", "replay_roundtrip",
+                         "compat-monitor-index-per-run")
+    for mode, want in (("1", "FUZZ ORACLE: qmp-out event"),
+                       ("2", "emu: replay: divergence at icount 0")):
+        env = dict(os.environ, FUZZ_ROUNDTRIP_SELFTEST=mode)
+        try:
+            p = subprocess.run([f"{bd}/fuzz/fuzz_replay_roundtrip", probe], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)
+            out = p.stdout.decode("utf-8", "replace")
+            ok = p.returncode != 0 and want in out
+        except subprocess.TimeoutExpired:
+            ok, out = False, "timed out"
+        case(f"replay_roundtrip: a broken round trip is caught (self-test {mode})", ok,
+             tail(out))
     for t in TARGETS:
         exe = f"{bd}/fuzz/fuzz_{t}"
         inputs = [d for d in (f"fuzz/regressions/{t}", f"{bd}/seeds/{t}") if os.path.isdir(d)]

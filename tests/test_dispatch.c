@@ -14,6 +14,7 @@
 #include "emu/machine.h"
 #include "emu/runstate.h"
 #include "qmp/dispatch.h"
+#include "qmp/monitor.h"
 
 static int handlers_run;
 static void count_handler(const qmp_command *cmd)
@@ -259,12 +260,51 @@ static void test_gate_lists(void **state)
     }
 }
 
+/* monitor_send_parse_error() writes a parse error's reply without building a value: its bytes
+ * must be exactly those of qmp_error_response() through monitor_send(), for every text the
+ * streamer can report (escapes, non-ASCII, the replacement character). */
+static void test_parse_error_reply_bytes(void **state)
+{
+    (void)state;
+    static const char *const descs[] = {
+        "JSON parse error, expecting value",
+        "JSON parse error, stray '\\'",
+        "JSON parse error, stray '\"'",
+        "JSON parse error, stray '\x01\x7f'",
+        "JSON parse error, stray '\xc3\xa9\xef\xbf\xbd\xff'",
+        "",
+    };
+    strbuf direct, via_value;
+    sb_init(&direct);
+    sb_init(&via_value);
+    monitor *a = monitor_new(&direct);
+    monitor *b = monitor_new(&via_value);
+    a->open = b->open = true;
+    for (size_t i = 0; i < sizeof(descs) / sizeof(descs[0]); i++) {
+        sb_clear(&direct);
+        sb_clear(&via_value);
+        monitor_send_parse_error(a, descs[i]);
+        json_value *rsp = qmp_error_response(ERROR_CLASS_GENERIC_ERROR, descs[i]);
+        monitor_send(b, rsp);
+        json_free(rsp);
+        assert_true(direct.len > 0);
+        assert_string_equal(direct.buf, via_value.buf);
+    }
+    monitor_free_all();
+    sb_free(&direct);
+    sb_free(&via_value);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_shape_checks),          cmocka_unit_test(test_exec_oob),
-        cmocka_unit_test(test_negotiation),           cmocka_unit_test(test_argument_errors),
-        cmocka_unit_test(test_gate_before_arguments), cmocka_unit_test(test_gate_lists),
+        cmocka_unit_test(test_shape_checks),
+        cmocka_unit_test(test_exec_oob),
+        cmocka_unit_test(test_negotiation),
+        cmocka_unit_test(test_argument_errors),
+        cmocka_unit_test(test_gate_before_arguments),
+        cmocka_unit_test(test_gate_lists),
+        cmocka_unit_test(test_parse_error_reply_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,111 @@
+"""Fuzz throughput figures for bench/run.py: each libFuzzer target's executions per second
+(ASan+UBSan build BUILDDIR-fuzz, built here when missing), side by side with two references:
+a small JSON target under the same sanitizers (fuzz_json held to 64-byte inputs) and, for
+qmp_preconfig, the rate of a fork-per-input harness (one emu process per input, the way a
+fuzzer drives a program it cannot run in process). Every run starts from the same corpus (the
+seeds fuzz/make_corpus.py writes) with a fixed -seed and -max_total_time, and the figure is
+libFuzzer's final stat::average_exec_per_sec. It measures; it never asserts, and a run that
+crashes or finds something is a failure to run (RuntimeError), not a figure.
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "fuzz"))
+import campaign  # noqa: E402  (options_flags: the target's .options as flags)
+
+TARGETS = ["qmp_preconfig", "json", "replay_roundtrip", "trace"]
+TARGET_EXEC_PER_SEC = 20000  # issue 5: qmp_preconfig on one core, ASan+UBSan
+
+
+def _build(builddir):
+    bd = os.path.relpath(builddir, ROOT) + "-fuzz"  # as the fuzz build names its own files
+    if not os.path.exists(os.path.join(ROOT, bd, "build.ninja")):
+        subprocess.run([sys.executable, "configure.py", "--fuzz", "--builddir", bd], cwd=ROOT,
+                       check=True, stdout=subprocess.DEVNULL, timeout=60)
+    p = subprocess.run(["ninja", "-f", f"{bd}/build.ninja"] +
+                       [f"{bd}/fuzz/fuzz_{t}" for t in TARGETS], cwd=ROOT,
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=1200)
+    if p.returncode != 0:
+        raise RuntimeError("fuzz targets do not build: " +
+                           p.stdout.decode("utf-8", "replace")[-300:])
+    return os.path.join(ROOT, bd)
+
+
+def _exec_per_sec(exe, seeds, seconds, tmp, extra=()):
+    corpus = tempfile.mkdtemp(dir=tmp)
+    cmd = ([exe] + campaign.options_flags(exe) + list(extra) +
+           ["-seed=1", f"-max_total_time={seconds}", "-print_final_stats=1",
+            f"-artifact_prefix={tmp}/", corpus, seeds])
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                       timeout=seconds + 600)
+    out = p.stdout.decode("utf-8", "replace")
+    m = re.findall(r"^stat::average_exec_per_sec:\s+(\d+)", out, re.M)
+    if p.returncode != 0 or not m:
+        raise RuntimeError(f"{os.path.basename(exe)} ended with {p.returncode}: " +
+                           "\n".join(out.splitlines()[-5:]))
+    return int(m[-1])
+
+
+def _fork_per_input(emu, seeds, seconds):
+    """Inputs a second when each input is one emu process (its session, then quit). A session
+    that does not end (a quit refused or swallowed) is left out of the rotation, and its time
+    is not counted."""
+    files = sorted(os.listdir(seeds))
+    n, i, spent = 0, 0, 0.0
+    while spent < seconds and files:
+        name = files[i % len(files)]
+        data = open(os.path.join(seeds, name), "rb").read()
+        dialect = "7.2" if data[0] & 1 else "3.0"
+        argv = [emu, "-M", "none", "-nodefaults", "--preconfig", "--dialect", dialect,
+                "-qmp", "stdio"] + (["-S"] if data[0] & 4 else [])
+        t0 = time.perf_counter()
+        try:
+            subprocess.run(argv, input=data[1:] + b'\n{"execute":"quit"}\n',
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=2)
+        except subprocess.TimeoutExpired:
+            files.remove(name)
+            continue
+        spent += time.perf_counter() - t0
+        n += 1
+        i += 1
+    return n / spent if spent else 0.0
+
+
+def rows(emu, builddir, quick=False):
+    seconds = 5 if quick else 20
+    bd = _build(builddir)
+    out = []
+    with tempfile.TemporaryDirectory(prefix="bench-fuzz-") as tmp:
+        seeds = os.path.join(tmp, "seeds")
+        subprocess.run([sys.executable, os.path.join(ROOT, "fuzz", "make_corpus.py"), seeds],
+                       check=True, stdout=subprocess.DEVNULL, timeout=120)
+        os.makedirs(os.path.join(seeds, "trace"), exist_ok=True)
+        subprocess.run([os.path.join(builddir, "tests", "test_trace"), "--write-samples",
+                        os.path.join(seeds, "trace")], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=120)
+        small = _exec_per_sec(f"{bd}/fuzz/fuzz_json", os.path.join(seeds, "json"), seconds, tmp,
+                              ["-max_len=64"])
+        small_name = "small JSON target (fuzz_json, inputs <= 64 bytes, same sanitizers)"
+        for t in TARGETS:
+            v = _exec_per_sec(f"{bd}/fuzz/fuzz_{t}", os.path.join(seeds, t), seconds, tmp)
+            is_main = t == "qmp_preconfig"
+            out.append({
+                "name": f"fuzz_{t} exec/s (libFuzzer, ASan+UBSan, {seconds} s from the seeds)",
+                "value": v, "ref_name": small_name, "ref": small, "unit": "exec/s",
+                "ratio": v / small if small else None, "ratio_of": f"{t}/small JSON",
+                "target": f">= {TARGET_EXEC_PER_SEC} exec/s" if is_main else "",
+                "met": v >= TARGET_EXEC_PER_SEC if is_main else None, "note": ""})
+            if is_main:
+                fork = _fork_per_input(emu, os.path.join(seeds, t), seconds)
+                out.append({
+                    "name": "fuzz_qmp_preconfig exec/s against a fork-per-input harness",
+                    "value": v, "ref_name": "one emu process per input (plain build)",
+                    "ref": round(fork, 1), "unit": "exec/s",
+                    "ratio": v / fork if fork else None, "ratio_of": "in-process/fork",
+                    "target": "", "met": None, "note": ""})
+    return out
