@@ -43,6 +43,8 @@ static bool same_value(const json_value *a, const json_value *b)
         return memcmp(&a->d, &b->d, sizeof(double)) == 0;
     case JSON_STRING:
         return a->str.len == b->str.len && !memcmp(a->str.ptr, b->str.ptr, a->str.len);
+    case JSON_RAW: /* never parsed: only replies hold one */
+        return a->raw.len == b->raw.len && !memcmp(a->raw.text, b->raw.text, a->raw.len);
     case JSON_ARRAY:
         if (a->arr.len != b->arr.len) {
             return false;

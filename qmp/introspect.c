@@ -165,7 +165,7 @@ static json_value *type_info(introspector *in, const qtype *t)
     return e;
 }
 
-void qmp_cmd_query_qmp_schema(qmp_request *req)
+static json_value *build_schema(void)
 {
     introspector in = {.ntypes = 0, .nmasked = 0};
     json_value *list = json_array();
@@ -204,5 +204,20 @@ void qmp_cmd_query_qmp_schema(qmp_request *req)
     for (int i = 0; i < in.ntypes; i++) {
         json_array_append(list, type_info(&in, in.types[i]));
     }
-    req->ret = list;
+    return list;
+}
+
+/* The schema is a pure function of the dialect, and its text is the largest reply emu writes
+ * (13 KB): it is built and written once per dialect, then handed out as that text. Clients
+ * (fuzzers above all) ask for it again and again. */
+void qmp_cmd_query_qmp_schema(qmp_request *req)
+{
+    static strbuf text[DIALECT__COUNT];
+    strbuf *t = &text[cur_dialect->id];
+    if (!t->len) {
+        json_value *list = build_schema();
+        json_write(t, list);
+        json_free(list);
+    }
+    req->ret = json_raw(t->buf, t->len);
 }

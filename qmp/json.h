@@ -20,6 +20,7 @@ typedef enum json_kind {
     JSON_STRING,
     JSON_ARRAY,
     JSON_OBJECT,
+    JSON_RAW, /* output only: text written as it is (see json_raw) */
 } json_kind;
 
 typedef struct json_value json_value;
@@ -50,6 +51,10 @@ struct json_value {
             json_member *members; /* insertion order */
             size_t len, cap;
         } obj;
+        struct {
+            const char *text; /* borrowed */
+            size_t len;
+        } raw;
     };
 };
 
@@ -63,6 +68,11 @@ json_value *json_string(const char *s);
 json_value *json_string_len(const char *s, size_t len);
 json_value *json_array(void);
 json_value *json_object(void);
+/* A value that json_write writes as text[0..len), which must be one JSON value as emu's writer
+ * would write it and must outlive every copy of the value (it is borrowed, never freed). For
+ * large constant replies (the QMP schema) written again and again. Nothing reads it back:
+ * json_object_get and friends see a value that is neither object nor array. */
+json_value *json_raw(const char *text, size_t len);
 void json_free(json_value *v);
 json_value *json_clone(const json_value *v);
 

@@ -78,7 +78,22 @@ size_t json_utf8_encode(char *buf, long cp);
 /* Allocation that aborts on failure. */
 void *json_xmalloc(size_t n);
 void *json_xrealloc(void *p, size_t n);
-char *json_xstrndup(const char *s, size_t n);
+char *json_xstrdup(const char *s);
+
+/* The blocks values are made of (json_block.c): freed through json_block_free with a size no
+ * larger than the one they were allocated with (a string's length + 1, an array's capacity),
+ * or with free(). Blocks up to JSON_BLOCK_MAX bytes are cached, at most JSON_BLOCK_KEEP of
+ * each 16-byte size class. */
+#define JSON_BLOCK_MAX  256
+#define JSON_BLOCK_KEEP 1024
+void *json_block_alloc(size_t n);
+void json_block_free(void *p, size_t n);
+void *json_block_realloc(void *p, size_t old_n, size_t n);
+char *json_block_strndup(const char *s, size_t n);
+/* How many blocks of n bytes' class wait in the cache. */
+size_t json_block_cached(size_t n);
+/* Returns every cached block to malloc (for leak checkers that want an empty heap). */
+void json_block_drain(void);
 
 /* Member lookup: returns the member index or -1. */
 long json_object_find(const json_value *obj, const char *key);

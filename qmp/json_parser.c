@@ -77,8 +77,11 @@ static json_value *parse_string(parser *p, const json_token *t)
     const unsigned char *s = (const unsigned char *)text(p, t);
     size_t len = t->len; /* s[len] == 0 */
     unsigned quote = s[0];
-    /* The decoded form is never longer than the token. */
-    char *out = json_xmalloc(len + 1);
+    /* The decoded form is never longer than the token. A short one is decoded on the stack
+     * and copied into a block of its exact size: cached blocks go back to the class of their
+     * length, so one sized by the token would drift into a smaller class at every free. */
+    char small[JSON_BLOCK_MAX];
+    char *out = len + 1 <= sizeof(small) ? small : json_xmalloc(len + 1);
     size_t o = 0;
     size_t i = 1;
 
@@ -153,18 +156,22 @@ static json_value *parse_string(parser *p, const json_token *t)
     }
 
     out[o] = 0;
-    json_value *v = json_xmalloc(sizeof(*v));
+    json_value *v = json_block_alloc(sizeof(*v));
     memset(v, 0, sizeof(*v));
     v->kind = JSON_STRING;
-    if (len - o > 64) {
-        out = json_xrealloc(out, o + 1); /* escapes made it much shorter */
+    if (out == small) {
+        out = json_block_strndup(small, o);
+    } else if (len - o > 64) {
+        out = json_block_realloc(out, len + 1, o + 1); /* escapes made it much shorter */
     }
     v->str.ptr = out;
     v->str.len = o;
     return v;
 
 fail:
-    free(out);
+    if (out != small) {
+        free(out);
+    }
     return NULL;
 }
 
@@ -289,9 +296,10 @@ static bool has_key(key_index *ix, const json_value *obj, const char *key)
 static void append_member(key_index *ix, json_value *obj, json_value *key, json_value *value)
 {
     if (obj->obj.len == obj->obj.cap) {
+        size_t old = obj->obj.cap * sizeof(*obj->obj.members);
         obj->obj.cap = obj->obj.cap ? obj->obj.cap * 2 : 4;
         obj->obj.members =
-            json_xrealloc(obj->obj.members, obj->obj.cap * sizeof(*obj->obj.members));
+            json_block_realloc(obj->obj.members, old, obj->obj.cap * sizeof(*obj->obj.members));
     }
     json_member *m = &obj->obj.members[obj->obj.len++];
     m->key = key->str.ptr; /* the string's bytes become the key: no NUL inside */

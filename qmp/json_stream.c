@@ -186,25 +186,20 @@ typedef struct parse_one {
     char *error;
 } parse_one;
 
-static char *xstrdup(const char *s)
-{
-    return json_xstrndup(s, strlen(s));
-}
-
 static void collect(void *opaque, json_value *value, const char *error)
 {
     parse_one *p = opaque;
     if (p->value) {
         json_free(p->value);
         p->value = NULL;
-        p->error = xstrdup("Expecting at most one JSON value");
+        p->error = json_xstrdup("Expecting at most one JSON value");
     }
     if (p->error) {
         json_free(value);
         return;
     }
     p->value = value;
-    p->error = error ? xstrdup(error) : NULL;
+    p->error = error ? json_xstrdup(error) : NULL;
 }
 
 json_value *json_parse(const char *buf, size_t len, char **error)
@@ -215,7 +210,7 @@ json_value *json_parse(const char *buf, size_t len, char **error)
     json_stream_flush(s);
     json_stream_free(s);
     if (!p.value && !p.error) {
-        p.error = xstrdup("Expecting a JSON value");
+        p.error = json_xstrdup("Expecting a JSON value");
     }
     if (error) {
         *error = p.error;

@@ -34,21 +34,17 @@ void *json_xrealloc(void *p, size_t n)
     return q;
 }
 
-char *json_xstrndup(const char *s, size_t n)
+char *json_xstrdup(const char *s)
 {
-    char *p = json_xmalloc(n + 1);
-    if (n) {
-        memcpy(p, s, n);
-    }
-    p[n] = 0;
-    return p;
+    size_t n = strlen(s) + 1;
+    return memcpy(json_xmalloc(n), s, n);
 }
 
 /* ---- constructors ---- */
 
 static json_value *new_value(json_kind kind)
 {
-    json_value *v = json_xmalloc(sizeof(*v));
+    json_value *v = json_block_alloc(sizeof(*v));
     memset(v, 0, sizeof(*v));
     v->kind = kind;
     return v;
@@ -95,7 +91,7 @@ json_value *json_string(const char *s)
 json_value *json_string_len(const char *s, size_t len)
 {
     json_value *v = new_value(JSON_STRING);
-    v->str.ptr = json_xstrndup(s, len);
+    v->str.ptr = json_block_strndup(s, len);
     v->str.len = len;
     return v;
 }
@@ -110,6 +106,14 @@ json_value *json_object(void)
     return new_value(JSON_OBJECT);
 }
 
+json_value *json_raw(const char *text, size_t len)
+{
+    json_value *v = new_value(JSON_RAW);
+    v->raw.text = text;
+    v->raw.len = len;
+    return v;
+}
+
 void json_free(json_value *v)
 {
     if (!v) {
@@ -117,25 +121,28 @@ void json_free(json_value *v)
     }
     switch (v->kind) {
     case JSON_STRING:
-        free(v->str.ptr);
+        if (v->str.ptr) {
+            json_block_free(v->str.ptr, v->str.len + 1);
+        }
         break;
     case JSON_ARRAY:
         for (size_t i = 0; i < v->arr.len; i++) {
             json_free(v->arr.items[i]);
         }
-        free(v->arr.items);
+        json_block_free(v->arr.items, v->arr.cap * sizeof(*v->arr.items));
         break;
     case JSON_OBJECT:
         for (size_t i = 0; i < v->obj.len; i++) {
-            free(v->obj.members[i].key);
+            char *key = v->obj.members[i].key;
+            json_block_free(key, strlen(key) + 1);
             json_free(v->obj.members[i].value);
         }
-        free(v->obj.members);
+        json_block_free(v->obj.members, v->obj.cap * sizeof(*v->obj.members));
         break;
     default:
         break;
     }
-    free(v);
+    json_block_free(v, sizeof(*v));
 }
 
 json_value *json_clone(const json_value *v)
@@ -147,7 +154,7 @@ json_value *json_clone(const json_value *v)
     case JSON_ARRAY:
         c = new_value(JSON_ARRAY);
         if (v->arr.len) {
-            c->arr.items = json_xmalloc(v->arr.len * sizeof(*c->arr.items));
+            c->arr.items = json_block_alloc(v->arr.len * sizeof(*c->arr.items));
             c->arr.cap = v->arr.len;
             for (size_t i = 0; i < v->arr.len; i++) {
                 c->arr.items[i] = json_clone(v->arr.items[i]);
@@ -159,11 +166,11 @@ json_value *json_clone(const json_value *v)
         /* Same members in the same insertion order, hence the same QDict order. */
         c = new_value(JSON_OBJECT);
         if (v->obj.len) {
-            c->obj.members = json_xmalloc(v->obj.len * sizeof(*c->obj.members));
+            c->obj.members = json_block_alloc(v->obj.len * sizeof(*c->obj.members));
             c->obj.cap = v->obj.len;
             for (size_t i = 0; i < v->obj.len; i++) {
                 const json_member *m = &v->obj.members[i];
-                c->obj.members[i].key = json_xstrndup(m->key, strlen(m->key));
+                c->obj.members[i].key = json_block_strndup(m->key, strlen(m->key));
                 c->obj.members[i].value = json_clone(m->value);
             }
             c->obj.len = v->obj.len;
@@ -181,8 +188,10 @@ json_value *json_clone(const json_value *v)
 void json_array_append(json_value *arr, json_value *item)
 {
     if (arr->arr.len == arr->arr.cap) {
+        size_t old = arr->arr.cap * sizeof(*arr->arr.items);
         arr->arr.cap = arr->arr.cap ? arr->arr.cap * 2 : 4;
-        arr->arr.items = json_xrealloc(arr->arr.items, arr->arr.cap * sizeof(*arr->arr.items));
+        arr->arr.items =
+            json_block_realloc(arr->arr.items, old, arr->arr.cap * sizeof(*arr->arr.items));
     }
     arr->arr.items[arr->arr.len++] = item;
 }
@@ -208,12 +217,13 @@ void json_object_set(json_value *obj, const char *key, json_value *v)
         return;
     }
     if (obj->obj.len == obj->obj.cap) {
+        size_t old = obj->obj.cap * sizeof(*obj->obj.members);
         obj->obj.cap = obj->obj.cap ? obj->obj.cap * 2 : 4;
         obj->obj.members =
-            json_xrealloc(obj->obj.members, obj->obj.cap * sizeof(*obj->obj.members));
+            json_block_realloc(obj->obj.members, old, obj->obj.cap * sizeof(*obj->obj.members));
     }
     json_member *m = &obj->obj.members[obj->obj.len++];
-    m->key = json_xstrndup(key, strlen(key));
+    m->key = json_block_strndup(key, strlen(key));
     m->value = v;
 }
 

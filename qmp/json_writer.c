@@ -188,6 +188,9 @@ void json_write(strbuf *out, const json_value *v)
     case JSON_OBJECT:
         write_object(out, v);
         break;
+    case JSON_RAW:
+        sb_put(out, v->raw.text, v->raw.len);
+        break;
     }
 }
 

@@ -295,6 +295,38 @@ static void test_parse_error_reply_bytes(void **state)
     sb_free(&via_value);
 }
 
+/* query-qmp-schema is built once per dialect and then handed out as text: switching dialects
+ * in one process (as the fuzz targets do for every input) must give each dialect its own
+ * schema, the same bytes every time. */
+static void test_schema_per_dialect(void **state)
+{
+    (void)state;
+    static const char req[] = "{\"execute\": \"query-qmp-schema\"}";
+    setup_dialect(DIALECT_7_2, true, true);
+    char *a = run(req);
+    setup_dialect(DIALECT_3_0, true, false);
+    char *b = run(req);
+    char *b2 = run(req);
+    setup_dialect(DIALECT_7_2, true, true);
+    char *a2 = run(req);
+    assert_string_equal(a, a2);
+    assert_string_equal(b, b2);
+    assert_string_not_equal(a, b);
+    assert_true(strncmp(a, "{\"return\": [{", 13) == 0);
+    /* 7.2 marks unstable commands (x-exit-preconfig); 3.0's schema has no features. */
+    assert_non_null(strstr(a, "\"features\": [\"unstable\"]"));
+    assert_null(strstr(b, "\"features\""));
+    /* The whole reply still reads back as one JSON value. */
+    json_value *v = json_parse(a, strlen(a), NULL);
+    assert_non_null(v);
+    assert_int_equal(json_object_get(v, "return")->kind, JSON_ARRAY);
+    json_free(v);
+    free(a);
+    free(a2);
+    free(b);
+    free(b2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -305,6 +337,7 @@ int main(void)
         cmocka_unit_test(test_gate_before_arguments),
         cmocka_unit_test(test_gate_lists),
         cmocka_unit_test(test_parse_error_reply_bytes),
+        cmocka_unit_test(test_schema_per_dialect),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
