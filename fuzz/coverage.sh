@@ -18,7 +18,7 @@ for f in $(ls emu/*.c emu/tcg/*.c emu/hw/*.c qmp/*.c replay/*.c | grep -v '^emu/
     gcc -std=c11 -D_GNU_SOURCE -I. -O0 -g --coverage -c "$f" -o "$o"
     objs="$objs $o"
 done
-gcc --coverage -o "$out/replay_$target" $objs -lmsgpackc -lxxhash -ljansson -lm
+gcc --coverage -o "$out/replay_$target" $objs -lmsgpackc -lxxhash -lfdt -ljansson -lm
 "$out/replay_$target" "$@" 2>"$out/run.log" || { tail -5 "$out/run.log"; exit 1; }
 tail -1 "$out/run.log"
 lcov --quiet --capture --directory "$out/obj" --output-file "$out/all.info" 2>/dev/null

@@ -16,7 +16,7 @@ done
 for t in fuzz/fuzz_*.c; do
     name=$(basename "$t" .c)
     $CC $CFLAGS -std=c11 -D_GNU_SOURCE -I. -c "$t" -o "$work/$name.o"
-    $CC $CFLAGS $LIB_FUZZING_ENGINE "$work/$name.o" $objs -lmsgpackc -lxxhash -ljansson -lm \
+    $CC $CFLAGS $LIB_FUZZING_ENGINE "$work/$name.o" $objs -lmsgpackc -lxxhash -lfdt -ljansson -lm \
         -o "$OUT/$name"
     cp "fuzz/$name.options" "$OUT/" 2>/dev/null || true
 done
