@@ -2,13 +2,16 @@
 (ASan+UBSan build BUILDDIR-fuzz, built here when missing), side by side with two references:
 a small JSON target under the same sanitizers (fuzz_json held to 64-byte inputs) and, for
 qmp_preconfig, the rate of a fork-per-input harness (one emu process per input, the way a
-fuzzer drives a program it cannot run in process). Every run starts from the same corpus (the
-seeds fuzz/make_corpus.py writes) with a fixed -seed and -max_total_time, and the figure is
-libFuzzer's final stat::average_exec_per_sec. It measures; it never asserts, and a run that
+fuzzer drives a program it cannot run in process). Where AFL++ is installed, qmp_preconfig is
+also run under afl-fuzz (fuzz/afl-build.sh, rebuilt each time into BUILDDIR-afl) from the same
+seeds for the same time. Every run starts from the same corpus (the seeds fuzz/make_corpus.py
+writes) with a fixed seed and time, and the figure is libFuzzer's final
+stat::average_exec_per_sec (AFL++'s execs_per_sec). It measures; it never asserts, and a run that
 crashes or finds something is a failure to run (RuntimeError), not a figure.
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -49,6 +52,31 @@ def _exec_per_sec(exe, seeds, seconds, tmp, extra=()):
         raise RuntimeError(f"{os.path.basename(exe)} ended with {p.returncode}: " +
                            "\n".join(out.splitlines()[-5:]))
     return int(m[-1])
+
+
+def _afl_exec_per_sec(builddir, seeds, seconds, tmp):
+    """AFL++'s execs_per_sec for fuzz_qmp_preconfig built by fuzz/afl-build.sh (persistent
+    mode through AFL++'s libFuzzer driver, ASan+UBSan) over the same seeds, or None when AFL++
+    is not installed."""
+    if not (shutil.which("afl-clang-fast") and shutil.which("afl-fuzz")):
+        return None
+    afl = os.path.relpath(builddir, ROOT) + "-afl"
+    subprocess.run(["sh", "fuzz/afl-build.sh", afl], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=1200)
+    out = os.path.join(tmp, "afl-out")
+    env = dict(os.environ, AFL_SKIP_CPUFREQ="1", AFL_NO_UI="1", AFL_NO_AFFINITY="1",
+               AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES="1")
+    subprocess.run(["afl-fuzz", "-V", str(seconds), "-s", "1", "-i", seeds, "-o", out,
+                    "-x", os.path.join(ROOT, "fuzz", "qmp.dict"), "--",
+                    os.path.join(ROOT, afl, "fuzz_qmp_preconfig")], cwd=ROOT, env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=seconds + 600,
+                   check=True)
+    with open(os.path.join(out, "default", "fuzzer_stats")) as f:
+        stats = {k.strip(): v.strip() for k, v in
+                 (l.split(":", 1) for l in f.read().splitlines() if ":" in l)}
+    if stats.get("saved_crashes", "0") != "0":
+        raise RuntimeError("AFL++ found a crash in fuzz_qmp_preconfig: " + out)
+    return float(stats["execs_per_sec"])
 
 
 def _fork_per_input(emu, seeds, seconds):
@@ -101,6 +129,16 @@ def rows(emu, builddir, quick=False):
                 "target": f">= {TARGET_EXEC_PER_SEC} exec/s" if is_main else "",
                 "met": v >= TARGET_EXEC_PER_SEC if is_main else None, "note": ""})
             if is_main:
+                afl = _afl_exec_per_sec(builddir, os.path.join(seeds, t), seconds, tmp)
+                if afl is not None:
+                    out.append({
+                        "name": f"fuzz_qmp_preconfig exec/s under AFL++ (persistent, ASan+UBSan, "
+                                f"{seconds} s from the seeds)",
+                        "value": round(afl), "ref_name": small_name, "ref": small,
+                        "unit": "exec/s", "ratio": afl / small if small else None,
+                        "ratio_of": "qmp_preconfig (AFL++)/small JSON",
+                        "target": f">= {TARGET_EXEC_PER_SEC} exec/s",
+                        "met": afl >= TARGET_EXEC_PER_SEC, "note": ""})
                 fork = _fork_per_input(emu, os.path.join(seeds, t), seconds)
                 out.append({
                     "name": "fuzz_qmp_preconfig exec/s against a fork-per-input harness",

@@ -7,6 +7,7 @@ It must never run unbounded: every fuzzer run has -max_total_time and a process 
 """
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 
@@ -87,6 +88,58 @@ def main():
         stats = [l for l in out.splitlines() if l.startswith("stat::average_exec_per_sec")]
         case(f"{t}: {args.seconds} s campaign ({stats[0].split()[-1] if stats else '?'} exec/s)",
              rc == 0, tail(out))
+    # The other two builds must keep building: OSS-Fuzz's convention (every target, with
+    # libFuzzer here) and, where AFL++ is installed, afl-clang-fast with its libFuzzer driver.
+    oss = os.path.join(ROOT, bd, "oss-fuzz")
+    shutil.rmtree(oss, ignore_errors=True)
+    os.makedirs(oss)
+    env = dict(os.environ, CC="clang", CFLAGS="-O1 -fsanitize=address,undefined,fuzzer-no-link",
+               LIB_FUZZING_ENGINE="-fsanitize=fuzzer", OUT=oss)
+    try:
+        p = subprocess.run(["bash", "fuzz/oss-fuzz-build.sh"], cwd=ROOT, env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=900)
+        rc, out = p.returncode, p.stdout.decode("utf-8", "replace")
+    except subprocess.TimeoutExpired:
+        rc, out = -1, "timed out"
+    if rc == 0:
+        for t in TARGETS:
+            rc, out = run([os.path.join(oss, f"fuzz_{t}"), "-runs=0", f"fuzz/regressions/{t}"],
+                          300)
+            if rc != 0:
+                break
+    case("OSS-Fuzz build script: every target builds and replays its regressions", rc == 0,
+         tail(out))
+    if shutil.which("afl-clang-fast") and shutil.which("afl-fuzz"):
+        afl = os.path.join(ROOT, bd, "afl")
+        rc, out = run(["sh", "fuzz/afl-build.sh", afl], 900)
+        stats = {}
+        if rc == 0:
+            afl_out = os.path.join(afl, "out")
+            shutil.rmtree(afl_out, ignore_errors=True)
+            env = dict(os.environ, AFL_SKIP_CPUFREQ="1", AFL_NO_UI="1",
+                       AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES="1", AFL_NO_AFFINITY="1")
+            try:
+                p = subprocess.run(["afl-fuzz", "-V", "10", "-i", "fuzz/regressions/qmp_preconfig",
+                                    "-o", afl_out, "-x", "fuzz/qmp.dict", "--",
+                                    os.path.join(afl, "fuzz_qmp_preconfig")],
+                                   cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, timeout=300)
+                rc, out = p.returncode, p.stdout.decode("utf-8", "replace")
+            except subprocess.TimeoutExpired:
+                rc, out = -1, "timed out"
+            try:
+                with open(os.path.join(afl_out, "default", "fuzzer_stats")) as f:
+                    stats = dict(l.split(":", 1) for l in f.read().splitlines() if ":" in l)
+                stats = {k.strip(): v.strip() for k, v in stats.items()}
+            except OSError:
+                pass
+        ok = (rc == 0 and int(stats.get("execs_done", "0")) > 0 and
+              stats.get("saved_crashes", "?") == "0")
+        case(f"AFL++: qmp_preconfig builds and runs 10 s "
+             f"({stats.get('execs_per_sec', '?')} exec/s, {stats.get('saved_crashes', '?')} "
+             f"crashes)", ok, tail(out))
+    else:
+        print("skip AFL++: afl-clang-fast not installed")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
