@@ -196,6 +196,21 @@ static int walk(void)
     return -1;
 }
 
+/* Waits 0.2 s of guest time in WFI before powering off. QEMU 7.2 (no -icount in these tests)
+ * runs the guest on its own thread, whose exit() through the test finisher can beat QEMU's main
+ * thread to writing the reply to x-exit-preconfig on a loaded machine; emu jumps the clock over
+ * the wait. The timer interrupt only wakes WFI (mstatus.MIE stays clear): no trap is taken. */
+static void linger(uint64_t hartid)
+{
+    uint64_t deadline = MTIME + 2000000; /* 0.2 s at 10 MHz */
+    MTIMECMP(hartid) = deadline;
+    csr_set(mie, 1 << 7);
+    while (MTIME < deadline) {
+        __asm__ volatile("wfi");
+    }
+    csr_clear(mie, 1 << 7);
+}
+
 int main(uint64_t hartid, const uint8_t *fdt)
 {
     (void)hartid;
@@ -212,5 +227,6 @@ int main(uint64_t hartid, const uint8_t *fdt)
         guest_exit(1);
     }
     puts_("end of topology\n");
+    linger(hartid);
     guest_exit(0);
 }
