@@ -1,8 +1,9 @@
-/* The gdb stub (see gdbstub.h): one client at a time on 127.0.0.1, one thread (hart 0's
- * registers; breakpoints stop any hart), software and hardware breakpoints alike by pc, steps
- * by capping the slice at one instruction. Guest memory is read and written through hart 0's
- * bus (RAM and ROM; MMIO is refused with E01, so that reading it has no side effect). It must
- * never alter the instruction count or any recorded event, and never block the main loop
+/* The gdb stub (see gdbstub.h): one client at a time on 127.0.0.1, one thread per hart
+ * (thread id = hart index + 1; registers are the selected thread's, and a breakpoint selects
+ * the hart that hit it), software and hardware breakpoints alike by pc, steps by capping the
+ * slice at one instruction (of whichever hart runs next). Guest memory is read and written through
+ * hart 0's bus (RAM and ROM; MMIO is refused with E01, so that reading it has no side effect). It
+ * must never alter the instruction count or any recorded event, and never block the main loop
  * except while gdb holds the guest. */
 #include "emu/gdbstub.h"
 
@@ -28,6 +29,7 @@ static struct {
     bool stepping;
     bool no_ack;
     bool exited;
+    int cur; /* the hart (index) whose registers g/G/p/P and the stop reply name */
     hart_debug dbg;
     char in[8192];
     size_t inlen;
@@ -86,6 +88,31 @@ static hart *hart0(void)
 {
     virt_board *b = machine_virt_board();
     return b ? virt_hart(b, 0) : NULL;
+}
+
+static int nharts(void)
+{
+    virt_board *b = machine_virt_board();
+    return b ? virt_nharts(b) : 0;
+}
+
+/* The selected thread's hart. */
+static hart *cur_hart(void)
+{
+    virt_board *b = machine_virt_board();
+    return b && gs.cur < virt_nharts(b) ? virt_hart(b, gs.cur) : NULL;
+}
+
+/* A thread id of a packet (hex; "-1" is all threads, 0 any): the hart index, -1 for all or
+ * any, or -2 when no hart has that id. */
+static int thread_of(const char *p)
+{
+    if (strcmp(p, "-1") == 0 || strcmp(p, "0") == 0) {
+        return -1;
+    }
+    char *end;
+    unsigned long id = strtoul(p, &end, 16);
+    return *p && !*end && id >= 1 && id <= (unsigned long)nharts() ? (int)id - 1 : -2;
 }
 
 /* Points every hart at the breakpoints (harts are created after the stub opens). */
@@ -175,12 +202,18 @@ static void put_str(const char *s)
 static void stop_reply(int sig)
 {
     char buf[32];
-    snprintf(buf, sizeof(buf), "T%02xthread:01;", sig);
+    snprintf(buf, sizeof(buf), "T%02xthread:%02x;", sig, gs.cur + 1);
     put_str(buf);
 }
 
 static void halt(int sig)
 {
+    virt_board *b = machine_virt_board();
+    for (int i = 0; gs.dbg.hit && b && i < virt_nharts(b); i++) {
+        if ((int)virt_hart(b, i)->hartid == gs.dbg.hit_hart) {
+            gs.cur = i;
+        }
+    }
     gs.halted = true;
     gs.stepping = false;
     stop_reply(sig);
@@ -192,8 +225,8 @@ void gdbstub_after_slice(uint64_t n)
         return;
     }
     if (gs.dbg.hit) {
-        gs.dbg.hit = false;
         halt(5);
+        gs.dbg.hit = false;
     } else if (gs.stepping && n) {
         halt(5);
     }
@@ -355,7 +388,7 @@ static void handle_xfer(const char *p)
 
 static void handle_packet(const char *p)
 {
-    hart *h = hart0();
+    hart *h = cur_hart();
     char buf[33 * 16 + 1];
     if (strncmp(p, "qSupported", 10) == 0) {
         snprintf(buf, sizeof(buf),
@@ -372,13 +405,35 @@ static void handle_packet(const char *p)
     } else if (strcmp(p, "qAttached") == 0) {
         put_str("1");
     } else if (strcmp(p, "qC") == 0) {
-        put_str("QC01");
+        snprintf(buf, sizeof(buf), "QC%02x", gs.cur + 1);
+        put_str(buf);
     } else if (strcmp(p, "qfThreadInfo") == 0) {
-        put_str("m01");
+        size_t n = 1;
+        buf[0] = 'm';
+        for (int i = 0; i < (nharts() ? nharts() : 1) && n + 4 < sizeof(buf); i++) {
+            n += (size_t)snprintf(buf + n, sizeof(buf) - n, i ? ",%02x" : "%02x", i + 1);
+        }
+        put_str(buf);
     } else if (strcmp(p, "qsThreadInfo") == 0) {
         put_str("l");
-    } else if (p[0] == 'H' || p[0] == 'T') {
-        put_str("OK");
+    } else if (strncmp(p, "qThreadExtraInfo,", 17) == 0) {
+        int t = thread_of(p + 17);
+        char name[24];
+        snprintf(name, sizeof(name), "hart %d", t < 0 ? 0 : t);
+        size_t k = 0;
+        for (; name[k] && 2 * k + 2 < sizeof(buf); k++) {
+            snprintf(buf + 2 * k, 3, "%02x", (unsigned char)name[k]);
+        }
+        put_str(t == -2 ? "E01" : buf);
+    } else if (p[0] == 'H') {
+        /* Hg selects the registers' thread; Hc (continue, step) applies to the whole machine. */
+        int t = thread_of(p + 2);
+        if (p[1] == 'g' && t >= 0) {
+            gs.cur = t;
+        }
+        put_str(t == -2 ? "E01" : "OK");
+    } else if (p[0] == 'T') {
+        put_str(thread_of(p + 1) >= 0 ? "OK" : "E01");
     } else if (strcmp(p, "g") == 0 && h) {
         for (int i = 0; i < 33; i++) {
             put_reg(buf + 16 * i, *reg_ptr(h, (unsigned long)i));

@@ -7,8 +7,11 @@ On build/guest/hello.elf: registers at reset (pc at the reset ROM), the target d
 breakpoint at the ELF entry, continue, one step, memory against the ELF's bytes, an E01 for
 unbacked memory, then continue to the guest's power-off (W00); the guest's output must be the
 same as without gdb. The same on a replay of a recording of that guest (digests every 1000
-instructions), which must still end with exit 0 (identical). One case drives gdb-multiarch in
-batch mode when it is installed (skipped otherwise, not failed). Needs no gdb otherwise.
+instructions), which must still end with exit 0 (identical). On build/guest/smp.elf with four
+harts: one thread per hart, the stop reply and qC name the hart that hit a breakpoint (its a0
+holds its hartid at the entry), Hg selects whose registers g reads. One case drives gdb-multiarch in
+batch mode when it is installed (.ci/install installs it; skipped otherwise, not failed), on
+hello.elf and on smp.elf (info threads, thread N). Needs no gdb otherwise.
 Prints ok/FAIL per case and a closing line `N passed, N failed`.
 """
 import argparse
@@ -157,6 +160,57 @@ def session(tag, g, elf):
     check(tag + ": continue to the guest's power-off", end == "W00", end)
 
 
+def smp_session(g, nharts):
+    """Threads: one per hart; a breakpoint selects the hart that hit it; Hg picks whose
+    registers g and p read."""
+    g.cmd("QStartNoAckMode")
+    g.ack = False
+    ids = g.cmd("qfThreadInfo")
+    want = "m" + ",".join("%02x" % (i + 1) for i in range(nharts))
+    check("smp: qfThreadInfo lists one thread per hart", ids == want and
+          g.cmd("qsThreadInfo") == "l", ids)
+    check("smp: T for a live and an unknown thread",
+          g.cmd("T%x" % nharts) == "OK" and g.cmd("T%x" % (nharts + 1)) == "E01")
+    check("smp: Hg of an unknown thread is E01", g.cmd("Hg%x" % (nharts + 1)) == "E01")
+    check("smp: Z0 at the entry", g.cmd("Z0,%x,4" % ENTRY) == "OK")
+    stop = g.cmd("c")
+    thread = int(stop.split("thread:")[1].rstrip(";"), 16) if "thread:" in stop else 0
+    check("smp: the stop reply names the hart at the breakpoint",
+          stop.startswith("T05") and 1 <= thread <= nharts and g.cmd("qC") == "QC%02x" % thread
+          and g.reg(32) == ENTRY and g.reg(10) == thread - 1,
+          "%s qC pc %#x a0 %d" % (stop, g.reg(32), g.reg(10)))
+    name = bytes.fromhex(g.cmd("qThreadExtraInfo,%x" % thread)).decode()
+    check("smp: qThreadExtraInfo names the hart", name == "hart %d" % (thread - 1), name)
+    mine = g.cmd("g")
+    other = thread % nharts + 1
+    check("smp: Hg selects another hart's registers", g.cmd("Hg%x" % other) == "OK" and
+          g.cmd("g") != mine and g.cmd("qC") == "QC%02x" % other, g.cmd("g")[:64])
+    check("smp: Hg back to the first", g.cmd("Hg%x" % thread) == "OK" and g.cmd("g") == mine)
+    check("smp: z0", g.cmd("z0,%x,4" % ENTRY) == "OK")
+    end = g.cmd("c")
+    check("smp: continue to the guest's power-off", end == "W00", end)
+
+
+def run_smp(emu, bd):
+    elf = os.path.join(bd, "guest", "smp.elf")
+    argv = [emu, "-M", "virt", "-bios", "none", "-serial", "stdio", "-smp", "4", "-kernel", elf]
+    plain = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=60)
+    port = free_port()
+    p = subprocess.Popen(argv + ["-gdb", "tcp:127.0.0.1:%d" % port], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        smp_session(Gdb(port), 4)
+        out, err = p.communicate(timeout=60)
+    except Exception as e:  # noqa: BLE001
+        p.kill()
+        out, err = p.communicate()
+        check("smp: session", False, "%r; stderr %s" % (e, err[-400:]))
+        return
+    check("smp: exit 0, same output as without gdb", p.returncode == 0 and out == plain.stdout,
+          "exit %s out %r" % (p.returncode, out[-200:]))
+
+
 def run_case(tag, argv, elf, want_out, want_err=None):
     port = free_port()
     p = subprocess.Popen(argv + ["-gdb", "tcp:127.0.0.1:%d" % port], stdin=subprocess.DEVNULL,
@@ -201,6 +255,35 @@ def with_gdb(argv, elf):
           and "exited normally" in o and p.returncode == 0, o[-800:])
 
 
+def with_gdb_smp(emu, bd):
+    gdb = shutil.which("gdb-multiarch")
+    if not gdb:
+        print("ok   gdb-multiarch lists the harts as threads (skipped: no gdb-multiarch)")
+        return
+    elf = os.path.join(bd, "guest", "smp.elf")
+    port = free_port()
+    p = subprocess.Popen([emu, "-M", "virt", "-bios", "none", "-serial", "stdio", "-smp", "4",
+                          "-kernel", elf, "-gdb", "tcp:127.0.0.1:%d" % port],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(0.2)
+    r = subprocess.run([gdb, "-nx", "-batch", "-ex", "set arch riscv:rv64",
+                        "-ex", "target remote 127.0.0.1:%d" % port,
+                        "-ex", "break *0x%x" % ENTRY, "-ex", "continue", "-ex", "info threads",
+                        "-ex", "thread 3", "-ex", "info registers a0", "-ex", "delete",
+                        "-ex", "continue"],
+                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                       timeout=60)
+    try:
+        p.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.communicate()
+    o = r.stdout.decode("utf-8", "replace")
+    check("gdb-multiarch lists the harts as threads", "Thread 4 (hart 3)" in o
+          and "Switching to thread 3" in o and "exited normally" in o and p.returncode == 0,
+          o[-800:])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--builddir", default=golden.default_builddir())
@@ -212,6 +295,7 @@ def main():
     plain = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, timeout=60)
     run_case("live", argv, elf, plain.stdout)
+    run_smp(emu, bd)
     with tempfile.TemporaryDirectory(prefix="gdbstub-") as tmp:
         t = os.path.join(tmp, "hello.mp")
         subprocess.run([emu, "--record", t] + argv[1:], stdin=subprocess.DEVNULL,
@@ -219,6 +303,7 @@ def main():
                        env=dict(os.environ, EMU_RECORD_DIGEST_INTERVAL="1000"))
         run_case("replay", [emu, "--replay", t], elf, b"", b": identical (")
         with_gdb(argv, elf)
+        with_gdb_smp(emu, bd)
     print("%d passed, %d failed" % tuple(results))
     return 1 if results[1] else 0
 
