@@ -1,7 +1,8 @@
 /* The gdb stub (see gdbstub.h): one client at a time on 127.0.0.1, one thread per hart
  * (thread id = hart index + 1; registers are the selected thread's, and a breakpoint selects
  * the hart that hit it), software and hardware breakpoints alike by pc, steps by capping the
- * slice at one instruction (of whichever hart runs next). Guest memory is read and written through
+ * slice at one instruction until the selected hart has run one (the others run theirs in
+ * between as they would without gdb). Guest memory is read and written through
  * hart 0's bus (RAM and ROM; MMIO is refused with E01, so that reading it has no side effect). It
  * must never alter the instruction count or any recorded event, and never block the main loop
  * except while gdb holds the guest. */
@@ -227,8 +228,9 @@ void gdbstub_after_slice(uint64_t n)
     if (gs.dbg.hit) {
         halt(5);
         gs.dbg.hit = false;
-    } else if (gs.stepping && n) {
-        halt(5);
+    } else if (gs.stepping && n && cur_hart() &&
+               virt_last_ran_hart(machine_virt_board()) == cur_hart()) {
+        halt(5); /* the selected hart ran its instruction; the others may have run some before */
     }
 }
 

@@ -187,6 +187,14 @@ def smp_session(g, nharts):
           g.cmd("g") != mine and g.cmd("qC") == "QC%02x" % other, g.cmd("g")[:64])
     check("smp: Hg back to the first", g.cmd("Hg%x" % thread) == "OK" and g.cmd("g") == mine)
     check("smp: z0", g.cmd("z0,%x,4" % ENTRY) == "OK")
+    # A step runs one instruction of the selected hart (the others run theirs in between as
+    # they would without gdb).
+    g.cmd("Hg%x" % other)
+    pc0 = g.reg(32)
+    stop = g.cmd("s")
+    pc1 = g.reg(32)
+    check("smp: a step runs the selected hart", stop == "T05thread:%02x;" % other and
+          pc1 != pc0, "%s pc %#x -> %#x" % (stop, pc0, pc1))
     end = g.cmd("c")
     check("smp: continue to the guest's power-off", end == "W00", end)
 

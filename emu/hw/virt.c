@@ -33,6 +33,7 @@ struct virt_board {
     int cur;
     uint64_t slice_left;
     hart *running;
+    hart *last_ran; /* the hart the last virt_run executed last, or NULL */
     bool stop;
     virt_stop reason;
     int exit_code;
@@ -432,6 +433,11 @@ hart *virt_running_hart(virt_board *b)
     return b->running;
 }
 
+hart *virt_last_ran_hart(virt_board *b)
+{
+    return b->last_ran;
+}
+
 uint64_t virt_insns(const virt_board *b)
 {
     return b->clock.icount;
@@ -508,6 +514,8 @@ uint64_t virt_run(virt_board *b, uint64_t budget)
         b->running = h;
         uint64_t r = hart_run(h, lim);
         b->running = NULL;
+        if (r)
+            b->last_ran = h;
         done += r;
         b->slice_left -= r < b->slice_left ? r : b->slice_left;
         if (b->slice_left == 0 || hart_is_idle(h))

@@ -108,6 +108,9 @@ int virt_nharts(const virt_board *b);
 hart *virt_hart(virt_board *b, int i);
 /* The hart executing now (during virt_run; a device callback's caller), or NULL. */
 hart *virt_running_hart(virt_board *b);
+/* The hart that executed the last instruction of the runs so far, or NULL (the gdb stub's
+ * step: one instruction of the selected hart). */
+hart *virt_last_ran_hart(virt_board *b);
 uint8_t *virt_ram(virt_board *b, uint64_t *size);
 /* xxh3 of hart i's registers and pc, and of the devices' state (record/replay digests). */
 uint64_t virt_hart_digest(const virt_board *b, int i);
