@@ -180,12 +180,46 @@ static void test_blob_in_ram(void **state)
     sb_free(&err);
 }
 
+/* Loading a kernel leaves nothing in RAM but the image and the device tree: bytes written
+ * before (here through virt_ram, as a debugger or a previous run could) are cleared, and a
+ * board nobody wrote to (its RAM only cleared where a reset put the tree) gives the same. */
+static void test_load_clears_ram(void **state)
+{
+    (void)state;
+    static const uint8_t image[8] = {0x13, 0, 0, 0, 0x13, 0, 0, 0}; /* raw: two nops */
+    static const uint8_t zero[4096];
+    virt_config cfg = {.ram_size = 64ULL << 20, .nharts = 1};
+    strbuf err;
+    sb_init(&err);
+    for (int written = 0; written < 2; written++) {
+        virt_board *b = virt_new(&cfg, &err);
+        assert_non_null(b);
+        uint64_t size;
+        uint8_t *ram = virt_ram(b, &size);
+        if (written) {
+            memset(ram + (1 << 20), 0xa5, sizeof(zero));
+            memset(ram + 8, 0x5a, 64);
+        }
+        assert_true(virt_load_kernel_mem(b, image, sizeof(image), &err));
+        ram = virt_ram(b, &size);
+        assert_memory_equal(ram, image, sizeof(image));
+        assert_memory_equal(ram + 8, zero, 64);
+        assert_memory_equal(ram + (1 << 20), zero, sizeof(zero));
+        size_t len;
+        const void *blob = virt_fdt_blob(b, &len);
+        assert_memory_equal(ram + (virt_fdt_addr(b) - VIRT_DRAM_BASE), blob, len);
+        virt_free(b);
+    }
+    sb_free(&err);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_single_node),  cmocka_unit_test(test_numa_nodes),
-        cmocka_unit_test(test_distance_map), cmocka_unit_test(test_socket_checks),
-        cmocka_unit_test(test_placement),    cmocka_unit_test(test_blob_in_ram),
+        cmocka_unit_test(test_single_node),     cmocka_unit_test(test_numa_nodes),
+        cmocka_unit_test(test_distance_map),    cmocka_unit_test(test_socket_checks),
+        cmocka_unit_test(test_placement),       cmocka_unit_test(test_blob_in_ram),
+        cmocka_unit_test(test_load_clears_ram),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,6 +34,11 @@ struct virt_board {
     uint64_t slice_left;
     hart *running;
     hart *last_ran; /* the hart the last virt_run executed last, or NULL */
+    /* What of RAM may be non-zero: all of it, or only [dirty_lo, dirty_hi) (offsets; the device
+     * tree window a reset writes). Clearing 128 MiB that calloc gave zeroed would touch every
+     * page: most of a short guest run's start-up. */
+    bool dirty_all;
+    uint64_t dirty_lo, dirty_hi;
     bool stop;
     virt_stop reason;
     int exit_code;
@@ -298,6 +303,10 @@ static void write_fdt(virt_board *b)
         return;
     uint8_t *win = b->ram + (lo - VIRT_DRAM_BASE);
     uint64_t skip = lo - b->fdt_addr; /* bytes of the window below RAM */
+    if (b->dirty_lo >= b->dirty_hi || lo - VIRT_DRAM_BASE < b->dirty_lo)
+        b->dirty_lo = lo - VIRT_DRAM_BASE;
+    if (hi - VIRT_DRAM_BASE > b->dirty_hi)
+        b->dirty_hi = hi - VIRT_DRAM_BASE;
     memset(win, 0, (size_t)(hi - lo));
     if (skip < b->fdt_len) {
         uint64_t n = b->fdt_len - skip < hi - lo ? b->fdt_len - skip : hi - lo;
@@ -368,7 +377,11 @@ bool virt_load_kernel_mem(virt_board *b, const uint8_t *data, size_t len, strbuf
     free(b->image);
     b->image = copy;
     b->image_len = len;
-    memset(b->ram, 0, (size_t)b->cfg.ram_size);
+    if (b->dirty_all)
+        memset(b->ram, 0, (size_t)b->cfg.ram_size);
+    else if (b->dirty_lo < b->dirty_hi)
+        memset(b->ram + b->dirty_lo, 0, (size_t)(b->dirty_hi - b->dirty_lo));
+    b->dirty_all = true; /* the image */
     if (!load_image(b, b->image, b->image_len, err, false))
         return false;
     build_bus(b);
@@ -488,6 +501,7 @@ static void rotate(virt_board *b)
 
 uint64_t virt_run(virt_board *b, uint64_t budget)
 {
+    b->dirty_all = true;
     uint64_t done = 0;
     while (done < budget && !b->stop) {
         service_timers(b);
@@ -581,6 +595,7 @@ hart *virt_hart(virt_board *b, int i)
 
 uint8_t *virt_ram(virt_board *b, uint64_t *size)
 {
+    b->dirty_all = true; /* the caller may write through it */
     *size = b->cfg.ram_size;
     return b->ram;
 }
