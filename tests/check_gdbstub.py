@@ -199,33 +199,14 @@ def smp_session(g, nharts):
     check("smp: continue to the guest's power-off", end == "W00", end)
 
 
-def run_smp(emu, bd):
-    elf = os.path.join(bd, "guest", "smp.elf")
-    argv = [emu, "-M", "virt", "-bios", "none", "-serial", "stdio", "-smp", "4", "-kernel", elf]
-    plain = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, timeout=60)
+def run_case(tag, argv, drive, want_out, want_err=None):
+    """Runs argv with a gdb stub, drive(Gdb) speaks to it, then emu must exit 0 with want_out
+    on stdout (and want_err within stderr when given)."""
     port = free_port()
     p = subprocess.Popen(argv + ["-gdb", "tcp:127.0.0.1:%d" % port], stdin=subprocess.DEVNULL,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        smp_session(Gdb(port), 4)
-        out, err = p.communicate(timeout=60)
-    except Exception as e:  # noqa: BLE001
-        p.kill()
-        out, err = p.communicate()
-        check("smp: session", False, "%r; stderr %s" % (e, err[-400:]))
-        return
-    check("smp: exit 0, same output as without gdb", p.returncode == 0 and out == plain.stdout,
-          "exit %s out %r" % (p.returncode, out[-200:]))
-
-
-def run_case(tag, argv, elf, want_out, want_err=None):
-    port = free_port()
-    p = subprocess.Popen(argv + ["-gdb", "tcp:127.0.0.1:%d" % port], stdin=subprocess.DEVNULL,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        g = Gdb(port)
-        session(tag, g, elf)
+        drive(Gdb(port))
         out, err = p.communicate(timeout=60)
     except Exception as e:  # noqa: BLE001
         p.kill()
@@ -237,58 +218,31 @@ def run_case(tag, argv, elf, want_out, want_err=None):
           "exit %s out %r err %r" % (p.returncode, out[-200:], err[-400:]))
 
 
-def with_gdb(argv, elf):
+def drive_gdb(name, argv, commands, wants):
+    """Runs argv with a gdb stub, drives it with gdb-multiarch in batch mode (the -ex commands
+    after connecting) and checks that gdb's output holds every string of wants, that the guest
+    ran to its end, and that emu exited 0. Skipped (not failed) without gdb-multiarch."""
     gdb = shutil.which("gdb-multiarch")
     if not gdb:
-        print("ok   gdb-multiarch drives the stub (skipped: no gdb-multiarch)")
+        print("ok   %s (skipped: no gdb-multiarch)" % name)
         return
     port = free_port()
     p = subprocess.Popen(argv + ["-gdb", "tcp:127.0.0.1:%d" % port], stdin=subprocess.DEVNULL,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     time.sleep(0.2)
-    r = subprocess.run([gdb, "-nx", "-batch", "-ex", "set arch riscv:rv64",
-                        "-ex", "target remote 127.0.0.1:%d" % port, "-ex", "info registers pc",
-                        "-ex", "break *0x%x" % ENTRY, "-ex", "continue",
-                        "-ex", "info registers pc", "-ex", "stepi", "-ex", "x/2wx 0x%x" % ENTRY,
-                        "-ex", "delete", "-ex", "continue"],
-                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                       timeout=60)
+    cmd = [gdb, "-nx", "-batch", "-ex", "set arch riscv:rv64",
+           "-ex", "target remote 127.0.0.1:%d" % port]
+    for c in commands:
+        cmd += ["-ex", c]
+    r = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, timeout=60)
     try:
         p.communicate(timeout=30)
     except subprocess.TimeoutExpired:
         p.kill()
         p.communicate()
     o = r.stdout.decode("utf-8", "replace")
-    check("gdb-multiarch drives the stub", "0x1000" in o and "0x80000000" in o
-          and "exited normally" in o and p.returncode == 0, o[-800:])
-
-
-def with_gdb_smp(emu, bd):
-    gdb = shutil.which("gdb-multiarch")
-    if not gdb:
-        print("ok   gdb-multiarch lists the harts as threads (skipped: no gdb-multiarch)")
-        return
-    elf = os.path.join(bd, "guest", "smp.elf")
-    port = free_port()
-    p = subprocess.Popen([emu, "-M", "virt", "-bios", "none", "-serial", "stdio", "-smp", "4",
-                          "-kernel", elf, "-gdb", "tcp:127.0.0.1:%d" % port],
-                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(0.2)
-    r = subprocess.run([gdb, "-nx", "-batch", "-ex", "set arch riscv:rv64",
-                        "-ex", "target remote 127.0.0.1:%d" % port,
-                        "-ex", "break *0x%x" % ENTRY, "-ex", "continue", "-ex", "info threads",
-                        "-ex", "thread 3", "-ex", "info registers a0", "-ex", "delete",
-                        "-ex", "continue"],
-                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                       timeout=60)
-    try:
-        p.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        p.kill()
-        p.communicate()
-    o = r.stdout.decode("utf-8", "replace")
-    check("gdb-multiarch lists the harts as threads", "Thread 4 (hart 3)" in o
-          and "Switching to thread 3" in o and "exited normally" in o and p.returncode == 0,
+    check(name, all(w in o for w in wants) and "exited normally" in o and p.returncode == 0,
           o[-800:])
 
 
@@ -302,16 +256,27 @@ def main():
     argv = [emu, "-M", "virt", "-bios", "none", "-serial", "stdio", "-kernel", elf]
     plain = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, timeout=60)
-    run_case("live", argv, elf, plain.stdout)
-    run_smp(emu, bd)
+    run_case("live", argv, lambda g: session("live", g, elf), plain.stdout)
+    smp = [emu, "-M", "virt", "-bios", "none", "-serial", "stdio", "-smp", "4", "-kernel",
+           os.path.join(bd, "guest", "smp.elf")]
+    smp_plain = subprocess.run(smp, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, timeout=60)
+    run_case("smp", smp, lambda g: smp_session(g, 4), smp_plain.stdout)
     with tempfile.TemporaryDirectory(prefix="gdbstub-") as tmp:
         t = os.path.join(tmp, "hello.mp")
         subprocess.run([emu, "--record", t] + argv[1:], stdin=subprocess.DEVNULL,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60,
                        env=dict(os.environ, EMU_RECORD_DIGEST_INTERVAL="1000"))
-        run_case("replay", [emu, "--replay", t], elf, b"", b": identical (")
-        with_gdb(argv, elf)
-        with_gdb_smp(emu, bd)
+        run_case("replay", [emu, "--replay", t], lambda g: session("replay", g, elf), b"",
+                 b": identical (")
+        drive_gdb("gdb-multiarch drives the stub", argv,
+                  ["info registers pc", "break *0x%x" % ENTRY, "continue", "info registers pc",
+                   "stepi", "x/2wx 0x%x" % ENTRY, "delete", "continue"],
+                  ["0x1000", "0x80000000"])
+        drive_gdb("gdb-multiarch lists the harts as threads", smp,
+                  ["break *0x%x" % ENTRY, "continue", "info threads", "thread 3",
+                   "info registers a0", "delete", "continue"],
+                  ["Thread 4 (hart 3)", "Switching to thread 3"])
     print("%d passed, %d failed" % tuple(results))
     return 1 if results[1] else 0
 
