@@ -64,16 +64,10 @@ def _afl_exec_per_sec(builddir, seeds, seconds, tmp):
     subprocess.run(["sh", "fuzz/afl-build.sh", afl], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=1200)
     out = os.path.join(tmp, "afl-out")
-    env = dict(os.environ, AFL_SKIP_CPUFREQ="1", AFL_NO_UI="1", AFL_NO_AFFINITY="1",
-               AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES="1")
-    subprocess.run(["afl-fuzz", "-V", str(seconds), "-s", "1", "-i", seeds, "-o", out,
-                    "-x", os.path.join(ROOT, "fuzz", "qmp.dict"), "--",
-                    os.path.join(ROOT, afl, "fuzz_qmp_preconfig")], cwd=ROOT, env=env,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=seconds + 600,
-                   check=True)
-    with open(os.path.join(out, "default", "fuzzer_stats")) as f:
-        stats = {k.strip(): v.strip() for k, v in
-                 (l.split(":", 1) for l in f.read().splitlines() if ":" in l)}
+    rc, text, stats = campaign.afl_fuzz(os.path.join(ROOT, afl, "fuzz_qmp_preconfig"), seeds,
+                                        out, seconds, ["-s", "1"])
+    if rc != 0 or "execs_per_sec" not in stats:
+        raise RuntimeError("afl-fuzz ended with %d: %s" % (rc, text[-300:]))
     if stats.get("saved_crashes", "0") != "0":
         raise RuntimeError("AFL++ found a crash in fuzz_qmp_preconfig: " + out)
     return float(stats["execs_per_sec"])

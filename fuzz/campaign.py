@@ -36,6 +36,31 @@ def options_flags(binary):
     return flags
 
 
+def afl_fuzz(target, inputs, out, seconds, extra=()):
+    """Runs AFL++ (afl-fuzz) on an AFL++ build of a target (fuzz/afl-build.sh) for seconds,
+    with the dictionary, in a container-friendly environment (no CPU frequency or core-pattern
+    checks, no UI, no CPU pinning), writing under out. Returns (exit status or -1 on timeout,
+    output text, fuzzer_stats as a dict, empty when AFL++ wrote none)."""
+    env = dict(os.environ, AFL_SKIP_CPUFREQ="1", AFL_NO_UI="1", AFL_NO_AFFINITY="1",
+               AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES="1")
+    cmd = (["afl-fuzz", "-V", str(seconds)] + list(extra) +
+           ["-i", inputs, "-o", out, "-x", os.path.join(ROOT, "fuzz", "qmp.dict"), "--", target])
+    try:
+        p = subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, timeout=seconds + 600)
+        rc, text = p.returncode, p.stdout.decode("utf-8", "replace")
+    except subprocess.TimeoutExpired:
+        rc, text = -1, "timed out"
+    stats = {}
+    try:
+        with open(os.path.join(out, "default", "fuzzer_stats")) as f:
+            stats = {k.strip(): v.strip() for k, v in
+                     (l.split(":", 1) for l in f.read().splitlines() if ":" in l)}
+    except OSError:
+        pass
+    return rc, text, stats
+
+
 def stat(text, key):
     m = re.findall(rf"^stat::{key}:\s+(\d+)", text, re.M)
     return int(m[-1]) if m else 0

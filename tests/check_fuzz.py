@@ -12,6 +12,8 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "fuzz"))
+import campaign  # noqa: E402  (afl_fuzz: one AFL++ run and its fuzzer_stats)
 TARGETS = ["qmp_preconfig", "json", "trace", "replay_roundtrip"]
 
 
@@ -116,23 +118,8 @@ def main():
         if rc == 0:
             afl_out = os.path.join(afl, "out")
             shutil.rmtree(afl_out, ignore_errors=True)
-            env = dict(os.environ, AFL_SKIP_CPUFREQ="1", AFL_NO_UI="1",
-                       AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES="1", AFL_NO_AFFINITY="1")
-            try:
-                p = subprocess.run(["afl-fuzz", "-V", "10", "-i", "fuzz/regressions/qmp_preconfig",
-                                    "-o", afl_out, "-x", "fuzz/qmp.dict", "--",
-                                    os.path.join(afl, "fuzz_qmp_preconfig")],
-                                   cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                   stderr=subprocess.STDOUT, timeout=300)
-                rc, out = p.returncode, p.stdout.decode("utf-8", "replace")
-            except subprocess.TimeoutExpired:
-                rc, out = -1, "timed out"
-            try:
-                with open(os.path.join(afl_out, "default", "fuzzer_stats")) as f:
-                    stats = dict(l.split(":", 1) for l in f.read().splitlines() if ":" in l)
-                stats = {k.strip(): v.strip() for k, v in stats.items()}
-            except OSError:
-                pass
+            rc, out, stats = campaign.afl_fuzz(os.path.join(afl, "fuzz_qmp_preconfig"),
+                                               "fuzz/regressions/qmp_preconfig", afl_out, 10)
         ok = (rc == 0 and int(stats.get("execs_done", "0")) > 0 and
               stats.get("saved_crashes", "?") == "0")
         case(f"AFL++: qmp_preconfig builds and runs 10 s "
