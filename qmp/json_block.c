@@ -48,6 +48,15 @@ static size_t class_of(size_t n)
     return (n + GRAIN - 1) / GRAIN;
 }
 
+/* The oldest block queued in class k (which has one). */
+static void *take(size_t k)
+{
+    void *b = queues[k].slot[queues[k].first];
+    queues[k].first = (queues[k].first + 1) % JSON_BLOCK_KEEP;
+    queues[k].len--;
+    return b;
+}
+
 void *json_block_alloc(size_t n)
 {
     size_t k = class_of(n ? n : 1);
@@ -59,9 +68,7 @@ void *json_block_alloc(size_t n)
         POISON((char *)b + n, k * GRAIN - n);
         return b;
     }
-    void *b = queues[k].slot[queues[k].first];
-    queues[k].first = (queues[k].first + 1) % JSON_BLOCK_KEEP;
-    queues[k].len--;
+    void *b = take(k);
     UNPOISON(b, n);
     return b;
 }
@@ -123,9 +130,7 @@ void json_block_drain(void)
 {
     for (size_t k = 1; k <= CLASSES; k++) {
         while (queues[k].len) {
-            void *b = queues[k].slot[queues[k].first];
-            queues[k].first = (queues[k].first + 1) % JSON_BLOCK_KEEP;
-            queues[k].len--;
+            void *b = take(k);
             UNPOISON(b, k * GRAIN);
             free(b);
         }
