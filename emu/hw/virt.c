@@ -34,10 +34,10 @@ struct virt_board {
     uint64_t slice_left;
     hart *running;
     hart *last_ran; /* the hart the last virt_run executed last, or NULL */
-    /* What of RAM may be non-zero: all of it, or only [dirty_lo, dirty_hi) (offsets; the device
-     * tree window a reset writes). Clearing 128 MiB that calloc gave zeroed would touch every
-     * page: most of a short guest run's start-up. */
-    bool dirty_all;
+    /* The part of RAM that may be non-zero, [dirty_lo, dirty_hi) (offsets; empty when lo >= hi):
+     * the device tree window a reset writes, all of it once anything else could have written.
+     * Clearing 128 MiB that calloc gave zeroed would touch every page: most of a short guest
+     * run's start-up. */
     uint64_t dirty_lo, dirty_hi;
     bool stop;
     virt_stop reason;
@@ -293,6 +293,14 @@ void virt_free(virt_board *b)
  * emu copies the packed blob and zeroes the rest of that window, so the bytes a guest finds
  * there depend on nothing but the configuration. With very little RAM the window starts below
  * it (QEMU then drops the blob silently): only the part inside RAM is written. */
+static void mark_dirty(virt_board *b, uint64_t lo, uint64_t hi)
+{
+    if (b->dirty_lo >= b->dirty_hi || lo < b->dirty_lo)
+        b->dirty_lo = lo;
+    if (hi > b->dirty_hi)
+        b->dirty_hi = hi;
+}
+
 static void write_fdt(virt_board *b)
 {
     uint64_t lo = b->fdt_addr > VIRT_DRAM_BASE ? b->fdt_addr : VIRT_DRAM_BASE;
@@ -303,10 +311,7 @@ static void write_fdt(virt_board *b)
         return;
     uint8_t *win = b->ram + (lo - VIRT_DRAM_BASE);
     uint64_t skip = lo - b->fdt_addr; /* bytes of the window below RAM */
-    if (b->dirty_lo >= b->dirty_hi || lo - VIRT_DRAM_BASE < b->dirty_lo)
-        b->dirty_lo = lo - VIRT_DRAM_BASE;
-    if (hi - VIRT_DRAM_BASE > b->dirty_hi)
-        b->dirty_hi = hi - VIRT_DRAM_BASE;
+    mark_dirty(b, lo - VIRT_DRAM_BASE, hi - VIRT_DRAM_BASE);
     memset(win, 0, (size_t)(hi - lo));
     if (skip < b->fdt_len) {
         uint64_t n = b->fdt_len - skip < hi - lo ? b->fdt_len - skip : hi - lo;
@@ -377,11 +382,9 @@ bool virt_load_kernel_mem(virt_board *b, const uint8_t *data, size_t len, strbuf
     free(b->image);
     b->image = copy;
     b->image_len = len;
-    if (b->dirty_all)
-        memset(b->ram, 0, (size_t)b->cfg.ram_size);
-    else if (b->dirty_lo < b->dirty_hi)
+    if (b->dirty_lo < b->dirty_hi)
         memset(b->ram + b->dirty_lo, 0, (size_t)(b->dirty_hi - b->dirty_lo));
-    b->dirty_all = true; /* the image */
+    mark_dirty(b, 0, b->cfg.ram_size); /* the image */
     if (!load_image(b, b->image, b->image_len, err, false))
         return false;
     build_bus(b);
@@ -501,7 +504,7 @@ static void rotate(virt_board *b)
 
 uint64_t virt_run(virt_board *b, uint64_t budget)
 {
-    b->dirty_all = true;
+    mark_dirty(b, 0, b->cfg.ram_size);
     uint64_t done = 0;
     while (done < budget && !b->stop) {
         service_timers(b);
@@ -595,7 +598,7 @@ hart *virt_hart(virt_board *b, int i)
 
 uint8_t *virt_ram(virt_board *b, uint64_t *size)
 {
-    b->dirty_all = true; /* the caller may write through it */
+    mark_dirty(b, 0, b->cfg.ram_size); /* the caller may write through it */
     *size = b->cfg.ram_size;
     return b->ram;
 }
