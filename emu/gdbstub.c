@@ -360,6 +360,7 @@ static void handle_mem(const char *p, bool write)
         m[i] = (uint8_t)(hi << 4 | lo);
     }
     tb_cache_flush(hart0()->tbc); /* code may have changed */
+    bus_note_write(hart0()->bus, addr, len);
     put_str("OK");
 }
 

@@ -147,6 +147,7 @@ static bool virt_machine_init(const machine_config *cfg, strbuf *err)
         .nharts = cfg->smp_cpus,
         .icount_shift = (unsigned)cfg->icount_shift,
         .host = &host_ops,
+        .log_ram = rr_mode != RR_OFF,
     };
     fill_topology(&vc.topo, cfg->smp_cpus);
     /* QEMU's virt_machine_init checks its sockets before anything else */

@@ -1,9 +1,9 @@
 /* The recorder (emu --record FILE ARGS…) and what record and replay share: the mode, the slice
  * runner that stops at digest points, and the digest of the machine (each hart's registers, a
- * window of RAM, device state). Events carry vclock_insns() as their instruction count and the
- * monitor index as their device. Must never change a byte of what the run writes, never put
- * anything host-specific (addresses, time other than a recorded host-time read) in a trace, and
- * never do per-instruction work. */
+ * window of RAM's bytes, the RAM write log's sum and pages, device state). Events carry
+ * vclock_insns() as their instruction count and the monitor index as their device. Must never
+ * change a byte of what the run writes, never put anything host-specific (addresses, time other
+ * than a recorded host-time read) in a trace, and never do per-instruction work. */
 #include "emu/record.h"
 
 #include <stdio.h>
@@ -32,6 +32,11 @@ static uint64_t next_sub; /* the next sub-checkpoint (below rr_next_digest), or 
  * nharts each), kept by recorder and replayer alike. */
 uint32_t rr_sub[TRACE_DIGEST_SUBDIV * VIRT_MAX_HARTS];
 uint32_t rr_nsub;
+/* The low half of the whole-RAM sum at each of those sub-checkpoints. */
+uint32_t rr_sub_ram[TRACE_DIGEST_SUBDIV];
+/* The digest's page list (trace_event.ram_pages), rebuilt at every digest. */
+static uint8_t *ram_pages;
+static uint32_t ram_pages_cap;
 
 static struct {
     const char *path;
@@ -260,7 +265,8 @@ int record_regs(uint64_t *regs, int max)
     return n;
 }
 
-/* A sub-checkpoint: the low half of each hart's register hash, compared at the next digest. */
+/* A sub-checkpoint: the low half of each hart's register hash and of the RAM sum, compared at
+ * the next digest. */
 static void sub_point(void)
 {
     virt_board *b = machine_virt_board();
@@ -268,6 +274,10 @@ static void sub_point(void)
     if (rr_nsub < TRACE_DIGEST_SUBDIV) {
         for (int i = 0; i < n && i < VIRT_MAX_HARTS; i++) {
             rr_sub[rr_nsub * (uint32_t)n + (uint32_t)i] = (uint32_t)virt_hart_digest(b, i);
+        }
+        if (b) {
+            virt_ram_log_collect(b);
+            rr_sub_ram[rr_nsub] = (uint32_t)ram_log_sum(virt_ram_log(b));
         }
         rr_nsub++;
     }
@@ -299,6 +309,50 @@ int record_digest(uint64_t *harts, int max, uint64_t *ram, uint64_t *devices, ui
     return n;
 }
 
+static int by_index(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+bool record_ram_digest(trace_event *ev)
+{
+    virt_board *b = machine_virt_board();
+    if (!b) {
+        return false;
+    }
+    virt_ram_log_collect(b);
+    const ram_log *l = virt_ram_log(b);
+    uint32_t n = l->nchanged;
+    if (n > ram_pages_cap) {
+        free(ram_pages);
+        ram_pages = malloc((size_t)n * 8);
+        if (!ram_pages) {
+            abort();
+        }
+        ram_pages_cap = n;
+    }
+    uint32_t *idx = malloc((n ? n : 1) * sizeof *idx);
+    if (!idx) {
+        abort();
+    }
+    memcpy(idx, l->changed_list, n * sizeof *idx);
+    qsort(idx, n, sizeof *idx, by_index);
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t v[2] = {idx[k], (uint32_t)l->page_hash[idx[k]]};
+        for (int j = 0; j < 8; j++) {
+            ram_pages[8 * (size_t)k + (size_t)j] = (uint8_t)(v[j / 4] >> (8 * (j % 4)));
+        }
+    }
+    free(idx);
+    ev->ram_log = true;
+    ev->ram_sum = ram_log_sum(l);
+    ev->ram_pages = ram_pages;
+    ev->nram_pages = n;
+    ev->sub_ram = rr_sub_ram;
+    return true;
+}
+
 static void digest_point(uint64_t icount)
 {
     if (rr_mode == RR_REPLAY) {
@@ -315,9 +369,14 @@ static void digest_point(uint64_t icount)
             (uint32_t)record_digest(harts, VIRT_MAX_HARTS, &ev.ram, &ev.devices, rr_digest_seq);
         record_regs(regs, VIRT_MAX_HARTS);
         ev.nsub = ev.nharts ? rr_nsub : 0;
+        record_ram_digest(&ev);
         if (trace_write_event(rec.w, &ev) < 0) {
             rec_fail(trace_writer_error(rec.w));
         }
+    }
+    virt_board *b = machine_virt_board();
+    if (b) {
+        ram_log_reset_changed(virt_ram_log(b));
     }
     rr_digest_seq++;
     rr_next_digest += rr_interval;
@@ -334,6 +393,10 @@ uint64_t record_run(const machine_class *mc, uint64_t budget)
 {
     if (rr_mode == RR_OFF || !rr_interval) {
         return mc->run(budget);
+    }
+    virt_board *board = machine_virt_board();
+    if (board) {
+        virt_ram_log(board); /* from the first instruction on */
     }
     uint64_t done = 0;
     while (done < budget) {

@@ -21,21 +21,12 @@
 
 #include "emu/hw/virt.h"
 #include "emu/record.h"
+#include "emu/replay_narrow.h"
 #include "emu/strbuf.h"
 #include "emu/tcg/disas.h"
 #include "replay/trace.h"
 
 #define NARROW_ENV "EMU_REPLAY_NARROW"
-
-/* Where the replay gave a register the value it ends the window with. */
-typedef struct reg_change {
-    bool seen;
-    char how; /* 'i': by an instruction of the hart; 'b': between instructions */
-    uint64_t icount;
-    uint64_t pc;
-    uint32_t insn;
-    bool has_insn;
-} reg_change;
 
 bool replay_insn_at(uint64_t pc, uint32_t *insn)
 {
@@ -62,12 +53,20 @@ bool replay_insn_at(uint64_t pc, uint32_t *insn)
 static struct {
     int state; /* 0: not read yet, 1: off, 2: on */
     uint64_t from, to;
-    int hart;
+    int hart;      /* -1: no registers watched */
     uint32_t mask; /* bits 1..31: x registers to watch */
     bool primed;
     uint64_t last[32];
     uint64_t pc_before;
     reg_change change[32];
+    /* RAM pages watched (page indexes into RAM), their bytes as last seen, and each hart's pc
+     * before the step (whichever hart runs it may write them). */
+    uint32_t npages;
+    uint32_t pages[NARROW_MAX_PAGES];
+    uint8_t (*seen)[RAM_LOG_PAGE];
+    uint64_t pcs_before[VIRT_MAX_HARTS];
+    uint32_t nchanges[NARROW_MAX_PAGES];
+    char last_line[NARROW_MAX_PAGES][128];
 } nw;
 
 static hart *watched(void)
@@ -76,24 +75,89 @@ static hart *watched(void)
     return b && nw.hart < virt_nharts(b) ? virt_hart(b, nw.hart) : NULL;
 }
 
+/* EMU_REPLAY_NARROW=FROM,TO,HART,MASK[,PAGE...]: registers of MASK of hart HART (-1: none)
+ * and the RAM pages PAGE... */
 static bool narrowing(void)
 {
     if (nw.state == 0) {
         const char *e = getenv(NARROW_ENV);
         unsigned long long f, t, m;
-        int h;
+        int h, used = 0;
         nw.state = 1;
-        if (e && sscanf(e, "%llu,%llu,%d,%llu", &f, &t, &h, &m) == 4 && f < t && h >= 0) {
+        if (e && sscanf(e, "%llu,%llu,%d,%llu%n", &f, &t, &h, &m, &used) == 4 && f < t && h >= -1) {
             nw = (__typeof__(nw)){
                 .state = 2, .from = f, .to = t, .hart = h, .mask = (uint32_t)m & ~1u};
+            for (const char *p = e + used; *p == ',' && nw.npages < NARROW_MAX_PAGES;) {
+                char *end;
+                nw.pages[nw.npages++] = (uint32_t)strtoul(p + 1, &end, 10);
+                p = end;
+            }
         }
     }
     return nw.state == 2;
 }
 
+static const uint8_t *page_bytes(uint32_t p)
+{
+    virt_board *b = machine_virt_board();
+    const ram_log *l = b ? virt_ram_log(b) : NULL;
+    return l && p < l->npages ? l->ram + ((uint64_t)p << RAM_LOG_PAGE_BITS) : NULL;
+}
+
+/* Prints a change of each watched page since it was last seen (the line the parent reads). */
+static void observe_pages(uint64_t icount, char how)
+{
+    virt_board *b = machine_virt_board();
+    hart *ran = how == 'i' && b ? virt_last_ran_hart(b) : NULL;
+    const ram_log *l = b ? virt_ram_log(b) : NULL;
+    for (uint32_t k = 0; k < nw.npages; k++) {
+        const uint8_t *cur = page_bytes(nw.pages[k]);
+        /* A store that leaves the bytes as they were counts: the recorded run's store there
+         * may have changed them. */
+        bool stored = how == 'i' && l && ram_log_marked(l, nw.pages[k]);
+        if (!cur || (!memcmp(cur, nw.seen[k], RAM_LOG_PAGE) && !stored)) {
+            continue;
+        }
+        uint32_t first = 0, n = 0;
+        for (uint32_t i = RAM_LOG_PAGE; i-- > 0;) {
+            if (cur[i] != nw.seen[k][i]) {
+                first = i;
+                n++;
+            }
+        }
+        if (nw.primed) {
+            int h = ran ? (int)ran->hartid : -1;
+            uint64_t pc = h >= 0 && h < VIRT_MAX_HARTS ? nw.pcs_before[h] : 0;
+            uint32_t insn = 0;
+            bool has = h >= 0 && replay_insn_at(pc, &insn);
+            /* The first changes, every one from outside the guest's code, and the last
+             * (at the end): a loop storing to the page must not flood the pipe. */
+            bool print = ++nw.nchanges[k] <= NARROW_MAX_CHANGES || how == 'b';
+            snprintf(nw.last_line[k], sizeof nw.last_line[k],
+                     "%" PRIu32 " %" PRIu64 " %c %d %" PRIu64 " %d %" PRIu32 " %" PRIu32
+                     " %u %u %" PRIu32,
+                     nw.pages[k], icount, how, h, pc, has, insn, first, nw.seen[k][first],
+                     cur[first], n);
+            if (print) {
+                printf("page %s\n", nw.last_line[k]);
+            }
+        }
+        memcpy(nw.seen[k], cur, RAM_LOG_PAGE);
+    }
+}
+
+static void remember_pcs(void)
+{
+    virt_board *b = machine_virt_board();
+    for (int i = 0; b && i < virt_nharts(b) && i < VIRT_MAX_HARTS; i++) {
+        nw.pcs_before[i] = virt_hart(b, i)->pc;
+    }
+}
+
 static void observe(uint64_t icount, char how)
 {
-    hart *h = watched();
+    observe_pages(icount, how);
+    hart *h = nw.hart >= 0 ? watched() : NULL;
     if (!h) {
         return;
     }
@@ -113,6 +177,12 @@ static void observe(uint64_t icount, char how)
 
 static void prime(void)
 {
+    if (nw.npages) {
+        nw.seen = calloc(nw.npages, RAM_LOG_PAGE);
+        if (!nw.seen) {
+            abort();
+        }
+    }
     observe(0, 'b');
     nw.primed = true;
 }
@@ -129,8 +199,13 @@ uint64_t replay_narrow_cap(uint64_t now, uint64_t part)
         prime();
     }
     observe(now, 'b'); /* a change since the last step came from outside the guest's code */
-    hart *h = watched();
+    virt_board *b = machine_virt_board();
+    if (nw.npages && b) {
+        virt_ram_log_collect(b); /* unmarks: a mark after the step is the step's store */
+    }
+    hart *h = nw.hart >= 0 ? watched() : NULL;
     nw.pc_before = h ? h->pc : 0;
+    remember_pcs();
     return part ? 1 : 0;
 }
 
@@ -159,6 +234,11 @@ void replay_narrow_after(uint64_t now, uint64_t r)
                    c->pc, c->has_insn, c->insn);
         }
     }
+    for (uint32_t k = 0; k < nw.npages; k++) {
+        if (nw.nchanges[k]) {
+            printf("pagelast %" PRIu32 " %s\n", nw.nchanges[k], nw.last_line[k]);
+        }
+    }
     printf("end %" PRIu64 "\n", now + r);
     fflush(stdout);
     _exit(0);
@@ -166,9 +246,59 @@ void replay_narrow_after(uint64_t now, uint64_t r)
 
 /* ---- the replay that diverged: re-runs itself ---- */
 
+static bool parse_page_change(const char *s, page_change *c, uint32_t *page)
+{
+    unsigned long long ic, pc;
+    unsigned first, old_byte, new_byte, nbytes, insn, pg;
+    int h, has;
+    char how;
+    if (sscanf(s, "%u %llu %c %d %llu %d %u %u %u %u %u", &pg, &ic, &how, &h, &pc, &has, &insn,
+               &first, &old_byte, &new_byte, &nbytes) != 11) {
+        return false;
+    }
+    *page = pg;
+    *c = (page_change){.how = how,
+                       .hart = h,
+                       .icount = ic,
+                       .pc = pc,
+                       .insn = insn,
+                       .has_insn = has != 0,
+                       .first = first,
+                       .old_byte = (uint8_t)old_byte,
+                       .new_byte = (uint8_t)new_byte,
+                       .nbytes = nbytes};
+    return true;
+}
+
+static void keep_change(page_watch *w, const page_change *c)
+{
+    if (w->nkept == NARROW_MAX_CHANGES && c->how == 'b') {
+        uint32_t i = w->nkept;
+        while (i-- > 0 && w->change[i].how == 'b') {
+        }
+        if (i < w->nkept) {
+            memmove(&w->change[i], &w->change[i + 1], (w->nkept - i - 1) * sizeof(w->change[0]));
+            w->nkept--;
+        }
+    }
+    if (w->nkept < NARROW_MAX_CHANGES) {
+        w->change[w->nkept++] = *c;
+    }
+}
+
+static page_watch *watch_of(page_watch *pw, uint32_t npw, uint32_t page)
+{
+    for (uint32_t k = 0; k < npw; k++) {
+        if (pw[k].page == page) {
+            return &pw[k];
+        }
+    }
+    return NULL;
+}
+
 /* Runs `emu --replay path` with EMU_REPLAY_NARROW and reads what the child saw. */
-static bool rerun(const char *path, uint64_t from, uint64_t to, int hart_index, uint32_t mask,
-                  reg_change out[32])
+bool narrow_rerun(const char *path, uint64_t from, uint64_t to, int hart_index, uint32_t mask,
+                  reg_change out[32], page_watch *pw, uint32_t npw)
 {
     int fds[2];
     if (pipe(fds) != 0) {
@@ -186,9 +316,12 @@ static bool rerun(const char *path, uint64_t from, uint64_t to, int hart_index, 
         int null = open("/dev/null", O_RDWR);
         dup2(null, 0);
         dup2(null, 2);
-        char spec[96];
-        snprintf(spec, sizeof spec, "%" PRIu64 ",%" PRIu64 ",%d,%" PRIu32, from, to, hart_index,
-                 mask);
+        char spec[96 + 11 * NARROW_MAX_PAGES];
+        int at = snprintf(spec, sizeof spec, "%" PRIu64 ",%" PRIu64 ",%d,%" PRIu32, from, to,
+                          hart_index, mask);
+        for (uint32_t k = 0; k < npw && k < NARROW_MAX_PAGES; k++) {
+            at += snprintf(spec + at, sizeof spec - (size_t)at, ",%" PRIu32, pw[k].page);
+        }
         setenv(NARROW_ENV, spec, 1);
         char *argv[] = {"emu", "--replay", (char *)path, NULL};
         execv("/proc/self/exe", argv);
@@ -227,6 +360,25 @@ static bool rerun(const char *path, uint64_t from, uint64_t to, int hart_index, 
                                   .insn = (uint32_t)insn};
         } else if (sscanf(line, "end %llu", &end) == 1 && end == to) {
             reached = true;
+        } else if (!strncmp(line, "page ", 5) || !strncmp(line, "pagelast ", 9)) {
+            bool last = line[4] == 'l';
+            unsigned total = 0;
+            int skip = 0;
+            page_change c;
+            uint32_t page;
+            if (last && sscanf(line, "pagelast %u %n", &total, &skip) < 1) {
+                skip = 0;
+            }
+            page_watch *w = NULL;
+            if ((!last || skip) && parse_page_change(line + (last ? skip : 5), &c, &page) &&
+                (w = watch_of(pw, npw, page)) != NULL) {
+                if (last) {
+                    w->last = c;
+                    w->nchanges = total;
+                } else {
+                    keep_change(w, &c);
+                }
+            }
         }
         line = nl ? nl + 1 : NULL;
     }
@@ -261,36 +413,54 @@ static void put_change(strbuf *sb, int r, const reg_change *c, uint64_t from, ui
     }
 }
 
-bool replay_narrow_harts(strbuf *sb, const char *path, const trace_event *ev, uint64_t icount,
-                         uint64_t interval, const uint64_t *harts)
+/* The first check of the interval (sub-checkpoint 0..nsub-1, then nsub: the digest) where a
+ * hart differs, and which (*bad); UINT32_MAX when all match. Without comparable
+ * sub-checkpoints only the digest is looked at. */
+static uint32_t harts_parted(const trace_event *ev, const uint64_t *harts, int *bad)
 {
     uint32_t n = ev->nharts;
-    uint64_t prev = icount >= interval ? icount - interval : 0;
     bool comparable = ev->regs && ev->sub_interval == rr_sub_interval && ev->nsub == rr_nsub;
-    int bad = -1;
-    uint32_t k = 0;
-    for (; comparable && k < ev->nsub && bad < 0; k++) {
+    for (uint32_t k = 0; comparable && k < ev->nsub; k++) {
         for (uint32_t i = 0; i < n; i++) {
             if (rr_sub[k * n + i] != ev->sub[k * n + i]) {
-                bad = (int)i;
-                break;
+                *bad = (int)i;
+                return k;
             }
         }
     }
+    for (uint32_t i = 0; i < n; i++) {
+        if (harts[i] != ev->harts[i]) {
+            *bad = (int)i;
+            return comparable ? ev->nsub : 0;
+        }
+    }
+    return UINT32_MAX;
+}
+
+uint32_t replay_harts_parted(const trace_event *ev, const uint64_t *harts)
+{
+    int bad;
+    uint32_t k = harts_parted(ev, harts, &bad);
+    bool comparable = ev->regs && ev->sub_interval == rr_sub_interval && ev->nsub == rr_nsub;
+    return k == UINT32_MAX || comparable ? k : ev->nsub;
+}
+
+bool replay_narrow_harts(strbuf *sb, const char *path, const trace_event *ev, uint64_t icount,
+                         uint64_t interval, const uint64_t *harts)
+{
+    uint64_t prev = icount >= interval ? icount - interval : 0;
+    bool comparable = ev->regs && ev->sub_interval == rr_sub_interval && ev->nsub == rr_nsub;
+    int bad = -1;
+    uint32_t k = harts_parted(ev, harts, &bad);
+    if (k == UINT32_MAX) {
+        return false;
+    }
     /* lo: the last check where the hart matched; hi: the first where it differed */
     uint64_t lo, hi = icount;
-    if (bad >= 0) {
-        lo = prev + (uint64_t)(k - 1) * ev->sub_interval;
-        hi = prev + (uint64_t)k * ev->sub_interval;
+    if (comparable && k < ev->nsub) {
+        lo = prev + (uint64_t)k * ev->sub_interval;
+        hi = prev + (uint64_t)(k + 1) * ev->sub_interval;
     } else {
-        for (uint32_t i = 0; i < n && bad < 0; i++) {
-            if (harts[i] != ev->harts[i]) {
-                bad = (int)i;
-            }
-        }
-        if (bad < 0) {
-            return false;
-        }
         lo = prev + (comparable ? (uint64_t)ev->nsub * ev->sub_interval : 0);
     }
     sb_printf(sb,
@@ -356,7 +526,7 @@ bool replay_narrow_harts(strbuf *sb, const char *path, const trace_event *ev, ui
         sb_puts(sb, "  (a re-run made to narrow a divergence diverged itself)\n");
         return true;
     }
-    if (!rerun(path, lo, icount, bad, mask & ~1u, ch)) {
+    if (!narrow_rerun(path, lo, icount, bad, mask & ~1u, ch, NULL, 0)) {
         sb_printf(sb,
                   "  (re-running the replay to narrow it further failed: it did not reach "
                   "icount %" PRIu64 ")\n",

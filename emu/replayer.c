@@ -533,6 +533,7 @@ void replay_boundary(bool busy)
             virt_hart(b, 0)->x[rp.perturb_reg] ^= 1; /* TEST HOOK: see replay_open */
         } else if (ram && rp.perturb_addr - VIRT_DRAM_BASE < size) {
             ram[rp.perturb_addr - VIRT_DRAM_BASE] ^= 1;
+            virt_note_ram_write(b, rp.perturb_addr - VIRT_DRAM_BASE, 1);
         }
         rp.perturb = 0;
     }
@@ -581,9 +582,25 @@ void replay_digest(uint64_t icount, uint64_t seq)
         diverge("digest at icount %llu: %d harts, the trace has %u", (unsigned long long)icount, n,
                 rp.ev.nharts);
     }
+    trace_event mine = {0};
+    record_ram_digest(&mine);
+    uint32_t ram_k = replay_ram_parted(&rp.ev, mine.ram_sum);
+    uint32_t hart_k = replay_harts_parted(&rp.ev, harts);
     strbuf why;
     sb_init(&why);
-    if (replay_narrow_harts(&why, rp.path, &rp.ev, icount, rr_interval, harts)) {
+    /* Whichever parted first; both when they parted between the same two checks (either
+     * can be the cause: a register written wrong and then stored, or a byte of RAM changed
+     * and then loaded). */
+    bool ram_first = ram_k < hart_k && ram_k != UINT32_MAX;
+    bool harts_told =
+        !ram_first && replay_narrow_harts(&why, rp.path, &rp.ev, icount, rr_interval, harts);
+    bool ram_told =
+        (ram_first || ram_k == hart_k) &&
+        replay_narrow_ram(&why, rp.path, &rp.ev, icount, rr_interval, mine.ram_sum, ram_k);
+    if (harts_told || ram_told) {
+        if (ram_k != UINT32_MAX && ram_k > hart_k) {
+            sb_puts(&why, "RAM differs too, from a later check\n");
+        }
         if (why.len && why.buf[why.len - 1] == '\n') {
             why.buf[--why.len] = 0;
         }

@@ -84,12 +84,23 @@ typedef struct trace_event {
     const uint32_t *sub;   /* nsub * nharts low halves of hart hashes, checkpoint-major */
     uint32_t nsub;
     const uint64_t *regs; /* nharts * TRACE_REGS absolute values (pc, x1..x31) */
+    /* digest, optional, after the above (trace_format.h): the RAM write log. Writer: written
+     * when ram_log is set (and regs is not NULL); reader: ram_log false when absent. */
+    bool ram_log;
+    uint64_t ram_sum;         /* the whole-RAM sum of page hashes (emu/hw/ram_log.h) */
+    const uint8_t *ram_pages; /* nram_pages entries of 8 bytes: page index and the low half
+                                 of the page's xxh3, little-endian u32 each, ascending index */
+    uint32_t nram_pages;
+    const uint32_t *sub_ram; /* nsub low halves of the RAM sum, one per sub-checkpoint */
     /* inputs (qmp-connect/-disconnect/-in, serial-in, signal): idle_ns, always written;
      * reader: timed is false for a trace written before the field existed */
     bool timed;
     uint64_t idle_ns;
     size_t encoded; /* reader: the bytes this event takes in its chunk */
 } trace_event;
+
+/* Entry i of a digest's ram_pages: the page index and the low half of its hash. */
+void trace_ram_page(const trace_event *ev, uint32_t i, uint32_t *page, uint32_t *hash);
 
 /* ---- writer ---- */
 typedef struct trace_writer trace_writer;

@@ -26,17 +26,49 @@ static void fit(trace_regs_state *st, uint32_t nharts)
     st->nharts = nharts;
 }
 
+static void pack_u32s(msgpack_packer *pk, const uint32_t *v, size_t n)
+{
+    msgpack_pack_bin(pk, n * 4);
+    for (size_t i = 0; i < n; i++) {
+        uint8_t le[4] = {(uint8_t)v[i], (uint8_t)(v[i] >> 8), (uint8_t)(v[i] >> 16),
+                         (uint8_t)(v[i] >> 24)};
+        msgpack_pack_bin_body(pk, le, 4);
+    }
+}
+
+static uint32_t le32(const uint8_t *b)
+{
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
+/* Decodes a bin of n little-endian u32 into *buf (grown to hold them; n is bounded by the
+ * chunk's bytes). */
+static void fit_u32s(size_t n, uint32_t **buf, size_t *cap)
+{
+    if (n > *cap) {
+        free(*buf);
+        *buf = malloc(n * sizeof **buf);
+        if (!*buf) {
+            abort();
+        }
+        *cap = n;
+    }
+}
+
+static void unpack_u32s(const msgpack_object *o, size_t n, uint32_t **buf, size_t *cap)
+{
+    fit_u32s(n, buf, cap);
+    const uint8_t *b = (const uint8_t *)o->via.bin.ptr;
+    for (size_t i = 0; i < n; i++) {
+        (*buf)[i] = le32(b + 4 * i);
+    }
+}
+
 void trace_digest_pack_ext(msgpack_packer *pk, const trace_event *ev, trace_regs_state *st)
 {
     fit(st, ev->nharts);
     msgpack_pack_uint64(pk, ev->sub_interval);
-    size_t nsub = (size_t)ev->nsub * ev->nharts;
-    msgpack_pack_bin(pk, nsub * 4);
-    for (size_t i = 0; i < nsub; i++) {
-        uint8_t le[4] = {(uint8_t)ev->sub[i], (uint8_t)(ev->sub[i] >> 8),
-                         (uint8_t)(ev->sub[i] >> 16), (uint8_t)(ev->sub[i] >> 24)};
-        msgpack_pack_bin_body(pk, le, 4);
-    }
+    pack_u32s(pk, ev->sub, (size_t)ev->nsub * ev->nharts);
     msgpack_pack_array(pk, ev->nharts);
     for (uint32_t h = 0; h < ev->nharts; h++) {
         const uint64_t *v = ev->regs + (size_t)h * TRACE_REGS;
@@ -71,19 +103,7 @@ bool trace_digest_unpack_ext(const msgpack_object *f, trace_event *ev, trace_reg
         return false;
     }
     size_t n = bytes / 4;
-    if (n > st->sub_cap) {
-        free(st->sub);
-        st->sub = malloc(n * sizeof *st->sub); /* n is bounded by the chunk's bytes */
-        if (!st->sub) {
-            abort();
-        }
-        st->sub_cap = n;
-    }
-    const uint8_t *b = (const uint8_t *)f[1].via.bin.ptr;
-    for (size_t i = 0; i < n; i++) {
-        st->sub[i] = (uint32_t)b[4 * i] | (uint32_t)b[4 * i + 1] << 8 |
-                     (uint32_t)b[4 * i + 2] << 16 | (uint32_t)b[4 * i + 3] << 24;
-    }
+    unpack_u32s(&f[1], n, &st->sub, &st->sub_cap);
     fit(st, ev->nharts);
     for (uint32_t h = 0; h < ev->nharts; h++) {
         const msgpack_object *a = &f[2].via.array.ptr[h];
@@ -112,10 +132,58 @@ bool trace_digest_unpack_ext(const msgpack_object *f, trace_event *ev, trace_reg
     return true;
 }
 
+void trace_ram_page(const trace_event *ev, uint32_t i, uint32_t *page, uint32_t *hash)
+{
+    *page = le32(ev->ram_pages + 8 * (size_t)i);
+    *hash = le32(ev->ram_pages + 8 * (size_t)i + 4);
+}
+
+void trace_digest_pack_ram(msgpack_packer *pk, const trace_event *ev)
+{
+    msgpack_pack_uint64(pk, ev->ram_sum);
+    msgpack_pack_bin_with_body(pk, ev->ram_pages, (size_t)ev->nram_pages * 8);
+    /* RAM that did not change over the interval (a guest waiting for input) has every
+     * sub-checkpoint equal to the digest's sum: an empty bin says so. */
+    bool same = true;
+    for (uint32_t k = 0; k < ev->nsub && same; k++) {
+        same = ev->sub_ram[k] == (uint32_t)ev->ram_sum;
+    }
+    pack_u32s(pk, ev->sub_ram, same ? 0 : ev->nsub);
+}
+
+bool trace_digest_unpack_ram(const msgpack_object *f, trace_event *ev, trace_regs_state *st)
+{
+    if (!trace_mp_uint(&f[0], UINT64_MAX, &ev->ram_sum) || f[1].type != MSGPACK_OBJECT_BIN ||
+        f[1].via.bin.size % 8 != 0 || f[2].type != MSGPACK_OBJECT_BIN ||
+        (f[2].via.bin.size != (size_t)ev->nsub * 4 && f[2].via.bin.size != 0)) {
+        return false;
+    }
+    const uint8_t *pages = (const uint8_t *)f[1].via.bin.ptr;
+    size_t n = f[1].via.bin.size / 8;
+    for (size_t i = 1; i < n; i++) {
+        if (le32(pages + 8 * i) <= le32(pages + 8 * (i - 1))) {
+            return false; /* the indexes must ascend: readers search them */
+        }
+    }
+    unpack_u32s(&f[2], f[2].via.bin.size / 4, &st->sub_ram, &st->sub_ram_cap);
+    if (!f[2].via.bin.size && ev->nsub) {
+        fit_u32s(ev->nsub, &st->sub_ram, &st->sub_ram_cap);
+        for (uint32_t k = 0; k < ev->nsub; k++) {
+            st->sub_ram[k] = (uint32_t)ev->ram_sum;
+        }
+    }
+    ev->ram_log = true;
+    ev->ram_pages = pages;
+    ev->nram_pages = (uint32_t)n;
+    ev->sub_ram = st->sub_ram;
+    return true;
+}
+
 void trace_regs_state_free(trace_regs_state *st)
 {
     free(st->prev);
     free(st->cur);
     free(st->sub);
+    free(st->sub_ram);
     memset(st, 0, sizeof *st);
 }

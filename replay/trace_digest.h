@@ -20,16 +20,24 @@ typedef struct trace_regs_state {
     uint64_t *cur; /* the reader's decoded values (what trace_event.regs points to) */
     uint32_t *sub; /* the reader's decoded sub-checkpoint hashes */
     size_t sub_cap;
+    uint32_t *sub_ram; /* the reader's decoded sub-checkpoint RAM sums */
+    size_t sub_ram_cap;
 } trace_regs_state;
 
-/* The number of appended fields the packer writes. */
+/* The number of appended fields the packer writes: sub_interval, sub, regs; then, with the
+ * RAM write log, ram_sum, ram_pages, sub_ram. */
 #define TRACE_DIGEST_EXT_FIELDS 3
+#define TRACE_DIGEST_RAM_FIELDS 3
 
 /* Packs sub_interval, sub and regs of ev (ev->regs must not be NULL). */
 void trace_digest_pack_ext(msgpack_packer *pk, const trace_event *ev, trace_regs_state *st);
 /* Unpacks the TRACE_DIGEST_EXT_FIELDS fields at f into ev (ev->nharts already set). False
  * when one has the wrong type or shape. */
 bool trace_digest_unpack_ext(const msgpack_object *f, trace_event *ev, trace_regs_state *st);
+/* The RAM log fields: pack (ev->ram_log set) and unpack (the TRACE_DIGEST_RAM_FIELDS at f,
+ * after trace_digest_unpack_ext set ev->nsub). */
+void trace_digest_pack_ram(msgpack_packer *pk, const trace_event *ev);
+bool trace_digest_unpack_ram(const msgpack_object *f, trace_event *ev, trace_regs_state *st);
 void trace_regs_state_free(trace_regs_state *st);
 
 #endif

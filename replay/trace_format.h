@@ -65,7 +65,8 @@
  *   11   exit              status (int)                     (written by close)
  *   12   digest            [xxh3 per hart], xxh3 of RAM,    checkpoint
  *                          xxh3 of device state
- *                          [, sub_interval, sub, regs]
+ *                          [, sub_interval, sub, regs
+ *                          [, ram_sum, ram_pages, sub_ram]]
  *   0 and 13 up are unassigned; a new kind takes the next free number.
  *   mon: the monitor's index in command-line order; port: the serial port's index.
  *   Fields in [brackets] were appended later (emu 0.1.0 with this file's revision writes them;
@@ -84,6 +85,16 @@
  *     had regs (0 before the first): an array [mask, v...] where bit i of mask (uint) is set
  *     when register i's XOR is non-zero and the v are those XORs, in register order. A reader
  *     that misses a digest (none is skipped) cannot rebuild later values.
+ *   ram_sum (uint): the sum, modulo 2^64, over every 4 KiB page i of RAM of the xxh3 of its
+ *     bytes times 2i + 1 (emu/hw/ram_log.h): all of RAM, kept up to date from the pages written.
+ *   ram_pages (bin): for each page whose bytes changed since the previous digest (or the
+ *     start; checked where RAM is hashed: at sub-checkpoints and digests), in
+ *     ascending order of page index, the index (little-endian u32) and the low 32 bits of the
+ *     page's xxh3 at this digest (little-endian u32): they name the pages that differ.
+ *   sub_ram (bin): at each sub-checkpoint, the low 32 bits of ram_sum then, little-endian u32;
+ *     empty when all of them equal the low half of this digest's ram_sum (RAM unchanged over
+ *     the interval, as while a guest waits): they place a divergence of RAM within one
+ *     sub-interval.
  *
  * FLUSH POLICY (replay/trace_writer.c). Events are packed into a buffer that becomes one
  * events chunk, written to the file with write(2) (no fsync: a process killed by SIGKILL

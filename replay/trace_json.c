@@ -157,6 +157,21 @@ void trace_event_json(strbuf *out, const trace_event *ev)
             }
             sb_puts(out, ev->nharts ? "]]" : "]");
         }
+        if (ev->ram_log) {
+            sb_puts(out, ",\"ram_sum\":");
+            put_hex(out, ev->ram_sum);
+            sb_puts(out, ",\"ram_pages\":[");
+            for (uint32_t i = 0; i < ev->nram_pages; i++) {
+                uint32_t page, hash;
+                trace_ram_page(ev, i, &page, &hash);
+                sb_printf(out, "%s[%" PRIu32 ",\"%08" PRIx32 "\"]", i ? "," : "", page, hash);
+            }
+            sb_puts(out, "],\"sub_ram\":[");
+            for (uint32_t i = 0; i < ev->nsub; i++) {
+                sb_printf(out, "%s\"%08" PRIx32 "\"", i ? "," : "", ev->sub_ram[i]);
+            }
+            sb_putc(out, ']');
+        }
         break;
     }
     if (ev->timed) {

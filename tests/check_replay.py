@@ -117,6 +117,7 @@ def guests(emu, bd, tmp):
           and "last matching digest: icount 5000" in e and "hart 0 pc 0x" in e,
           "exit %s: %s" % (rc, tail(err)))
     perturbed_registers(emu, bd, tmp, env)
+    perturbed_ram(emu, bd, tmp)
     serial_divergence(emu, bd, tmp)
 
 
@@ -156,6 +157,66 @@ def perturbed_registers(emu, bd, tmp, env):
     e = err.decode()
     check("perturbed sp: the report names registers, values and where each got its value",
           rc == 3 and "expected 0x" in e and "took its replay value at icount" in e,
+          "exit %s: %s" % (rc, tail(err)))
+
+
+def perturbed_ram(emu, bd, tmp):
+    """RAM divergences, placed by the trace's RAM log. A byte flipped in a page the timer guest
+    never touches: the report names that page, a sub-checkpoint bound holding the count, the
+    flip at that count between two instructions with the byte's address and values, and no
+    register (RAM parted first). Then the guest's own store: a flipped tick counter found in a
+    window where the tick handler stores it, and a flipped register it stores from, which the
+    report names as that store instruction (bytes changed or not)."""
+    t = os.path.join(tmp, "g-timer.mp")
+    for n in (300, 1234, 2500, 4321):
+        rc, _, err = replay(emu, t, env={"EMU_REPLAY_PERTURB": "%d:m%d" % (n, 0x80100010)})
+        e = err.decode()
+        m = re.search(r"RAM matched its recorded sum at icount (\d+) and differed at icount "
+                      r"(\d+)", e)
+        ok = (rc == 3 and "RAM differs (sum of page hashes" in e and m is not None
+              and int(m.group(1)) <= n < int(m.group(2))
+              and "1 page of 4 KiB differs" in e
+              and "page 0x0000000080100000: xxh3 low half" in e
+              and "changed since the last digest by the replay only" in e
+              and ("icount %d, between two instructions" % n) in e
+              and "1 byte changed, the first at 0x0000000080100010: 0x00 -> 0x01" in e
+              and ("changed from outside the guest's code at icount %d, inside the trace's "
+                   "bound" % n) in e
+              and "hart 0's state differs" not in e)
+        check("flipped byte of an untouched page at icount %d: the page, the bound, the count"
+              % n, ok, "exit %s: %s" % (rc, tail(err)))
+    elf = os.path.join(bd, "guest", "timer.elf")
+    nm = subprocess.run(["riscv64-unknown-elf-nm", elf], capture_output=True).stdout.decode()
+    ticks = [int(x.split()[0], 16) for x in nm.splitlines() if x.endswith(" ticks")][0]
+    dis = subprocess.run(["riscv64-unknown-elf-objdump", "-d", "-M", "no-aliases", elf],
+                         capture_output=True).stdout.decode().splitlines()
+    # the handler: ...<ticks>, then ld a5,0(a4); addi a5,a5,1; sd a5,0(a4)
+    at = [i for i, x in enumerate(dis) if "<ticks>" in x][0]
+    store_pc = [int(x.split(":")[0], 16) for x in dis[at:at + 4] if "sd\ta5,0(a4)" in x
+                or "c.sd\ta5,0(a4)" in x][0]
+    store_line = re.compile(r"icount (\d+), by instruction #\1, hart 0 at pc 0x0*%x: sd "
+                            r"a5,0\(a4\)" % store_pc)
+    found = None
+    for n in range(1010, 7000, 40):
+        rc, _, err = replay(emu, t, env={"EMU_REPLAY_PERTURB": "%d:m%d" % (n, ticks)})
+        m = store_line.search(err.decode())
+        if rc == 3 and m:
+            found = int(m.group(1))
+            break
+    check("flipped tick counter: the handler's store to it is listed in the RAM report",
+          found is not None, "no window with the store at pc 0x%x" % store_pc)
+    if found is None:
+        return
+    rc, _, err = replay(emu, t, env={"EMU_REPLAY_PERTURB": "%d:x15" % (found - 1)})
+    e = err.decode()
+    ram = e[e.find("RAM differs (sum"):]
+    m = re.search(r"RAM matched its recorded sum at icount (\d+) and differed at icount (\d+)",
+                  ram)
+    check("flipped a5 before the store: the RAM report names the store instruction",
+          rc == 3 and m is not None and int(m.group(1)) < found <= int(m.group(2))
+          and re.search(r"icount %d, by instruction #%d, hart 0 at pc 0x0*%x: sd a5,0\(a4\); "
+                        r"(a store that left the page's bytes as they were|\d+ bytes? changed)"
+                        % (found, found, store_pc), ram) is not None,
           "exit %s: %s" % (rc, tail(err)))
 
 

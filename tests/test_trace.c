@@ -245,6 +245,41 @@ static void size_of_a_quiet_run(void **state)
     unlink(path);
 }
 
+/* A quiet single-hart run (spinning: one register changes; with the RAM log, no page written
+ * and RAM unchanged) stays within the growth budget of 4 KiB per 10^9 instructions. */
+static void quiet_run_growth(const char *path, const trace_header *h, bool ram_log)
+{
+    trace_error e;
+    trace_writer *w = trace_writer_open(path, h, &e);
+    off_t start = file_size(path);
+    uint64_t one[TRACE_REGS] = {0x80000100};
+    uint32_t quiet_sub[TRACE_DIGEST_SUBDIV] = {0}, same[TRACE_DIGEST_SUBDIV];
+    for (int k = 0; k < TRACE_DIGEST_SUBDIV; k++) {
+        same[k] = 0x89abcdefu;
+    }
+    for (uint64_t ic = TRACE_DIGEST_INTERVAL; ic <= 1000000000ull; ic += TRACE_DIGEST_INTERVAL) {
+        one[15] = ic;
+        trace_write_event(w, &(trace_event){.kind = TRACE_EV_DIGEST,
+                                            .icount = ic,
+                                            .harts = two_harts,
+                                            .nharts = 1,
+                                            .sub_interval = TRACE_DIGEST_INTERVAL / 16,
+                                            .sub = quiet_sub,
+                                            .nsub = TRACE_DIGEST_SUBDIV - 1,
+                                            .regs = one,
+                                            .ram_log = ram_log,
+                                            .ram_sum = 0x0123456789abcdefull,
+                                            .sub_ram = same});
+    }
+    off_t grown = file_size(path) - start;
+    assert_int_equal(trace_writer_close(w, 1000000000ull, 0, &e), 0);
+    print_message("quiet run with sub-checkpoints and registers%s, 1 hart: %lld bytes per 10^9 "
+                  "instructions\n",
+                  ram_log ? " and the RAM log" : "", (long long)grown);
+    assert_true(grown <= 4096);
+    unlink(path);
+}
+
 /* The digest's appended fields: sub-checkpoint hashes and XOR-coded registers round-trip for
  * one and two harts (registers that change, that stay, that change back), input events carry
  * idle_ns, a quiet single-hart run with them stays within 4 KiB per 10^9 instructions, and no
@@ -337,29 +372,96 @@ static void digest_registers_and_idle_time(void **state)
     }
     free(full);
 
-    /* a quiet single-hart run (spinning: one register changes) within the growth budget */
-    w = trace_writer_open(path, &h, &e);
-    off_t start = file_size(path);
-    uint64_t one[TRACE_REGS] = {0x80000100};
-    uint32_t quiet_sub[TRACE_DIGEST_SUBDIV] = {0};
-    for (uint64_t ic = TRACE_DIGEST_INTERVAL; ic <= 1000000000ull; ic += TRACE_DIGEST_INTERVAL) {
-        one[15] = ic;
-        trace_write_event(w, &(trace_event){.kind = TRACE_EV_DIGEST,
-                                            .icount = ic,
-                                            .harts = two_harts,
-                                            .nharts = 1,
-                                            .sub_interval = TRACE_DIGEST_INTERVAL / 16,
-                                            .sub = quiet_sub,
-                                            .nsub = TRACE_DIGEST_SUBDIV - 1,
-                                            .regs = one});
+    quiet_run_growth(path, &h, false);
+}
+
+/* The digest's RAM log fields: pages and sub-checkpoint sums round-trip (an interval whose
+ * sub-checkpoints all equal the digest's sum is stored without them and read back as that
+ * sum), `trace dump` shows them, a page list out of order or sub-checkpoint sums of the wrong
+ * length make the event corrupt, and a quiet run with them (no page written, RAM unchanged)
+ * stays within 4 KiB per 10^9 instructions. */
+static void digest_ram_log(void **state)
+{
+    (void)state;
+    const char *path = tmp_path("ramlog.mp");
+    trace_header h;
+    trace_error e;
+    sample_header(&h, TRACE_F_IMAGES_OMITTED, NULL);
+    static const uint8_t pages[] = {1, 0, 0, 0, 0x01, 0, 0xaa, 0xaa,
+                                    7, 1, 0, 0, 0x02, 0, 0xbb, 0xbb};
+    static const uint8_t unsorted[] = {7, 0, 0, 0, 1, 2, 3, 4, 7, 0, 0, 0, 5, 6, 7, 8};
+    uint32_t sub_ram[TRACE_DIGEST_SUBDIV], same[TRACE_DIGEST_SUBDIV], sub[TRACE_DIGEST_SUBDIV];
+    uint64_t regs[TRACE_REGS] = {0x80000000};
+    for (int k = 0; k < TRACE_DIGEST_SUBDIV; k++) {
+        sub_ram[k] = 0x1000u + (uint32_t)k;
+        same[k] = 0x89abcdefu;
+        sub[k] = (uint32_t)k;
     }
-    off_t grown = file_size(path) - start;
-    assert_int_equal(trace_writer_close(w, 1000000000ull, 0, &e), 0);
-    print_message("quiet run with sub-checkpoints and registers, 1 hart: %lld bytes per 10^9 "
-                  "instructions\n",
-                  (long long)grown);
-    assert_true(grown <= 4096);
-    unlink(path);
+    trace_event d[4] = {
+        {.ram_sum = 0x1111, .ram_pages = pages, .nram_pages = 2, .sub_ram = sub_ram},
+        {.ram_sum = 0x0123456789abcdefull, .sub_ram = same},
+        {.ram_sum = 0x2222, .ram_pages = pages + 8, .nram_pages = 1, .sub_ram = sub_ram},
+        {.ram_sum = 0x3333, .ram_pages = unsorted, .nram_pages = 2, .sub_ram = sub_ram},
+    };
+    for (int broken = 0; broken < 2; broken++) {
+        trace_writer *w = trace_writer_open(path, &h, &e);
+        assert_non_null(w);
+        for (int i = 0; i < 3 + broken; i++) {
+            trace_event ev = d[i];
+            ev.kind = TRACE_EV_DIGEST;
+            ev.icount = (uint64_t)(i + 1) * TRACE_DIGEST_INTERVAL;
+            ev.harts = two_harts;
+            ev.nharts = 1;
+            ev.sub_interval = TRACE_DIGEST_INTERVAL / 16;
+            ev.sub = sub;
+            ev.nsub = i == 2 ? 5 : TRACE_DIGEST_SUBDIV;
+            ev.regs = regs;
+            ev.ram_log = true;
+            trace_write_event(w, &ev);
+        }
+        assert_int_equal(trace_writer_close(w, 5 * TRACE_DIGEST_INTERVAL, 0, &e), 0);
+        trace_reader *r;
+        assert_int_equal(trace_reader_open(path, 0, &r, &e), TRACE_OK);
+        trace_event ev;
+        for (int i = 0; i < 3; i++) {
+            assert_int_equal(trace_next_event(r, &ev, &e), TRACE_OK);
+            assert_true(ev.ram_log);
+            assert_int_equal(ev.ram_sum, d[i].ram_sum);
+            assert_int_equal(ev.nram_pages, d[i].nram_pages);
+            assert_memory_equal(ev.ram_pages, d[i].ram_pages, (size_t)ev.nram_pages * 8);
+            assert_memory_equal(ev.sub_ram, d[i].sub_ram, (size_t)ev.nsub * 4);
+        }
+        uint32_t page, hash;
+        trace_ram_page(&ev, 0, &page, &hash);
+        assert_int_equal(page, 263);
+        assert_int_equal(hash, 0xbbbb0002u);
+        if (broken) {
+            assert_int_equal(trace_next_event(r, &ev, &e), TRACE_CORRUPT);
+        }
+        trace_reader_close(r);
+    }
+
+    strbuf sb;
+    sb_init(&sb);
+    trace_event_json(&sb, &(trace_event){.kind = TRACE_EV_DIGEST,
+                                         .icount = 64,
+                                         .harts = two_harts,
+                                         .nharts = 1,
+                                         .sub_interval = 4,
+                                         .sub = sub,
+                                         .nsub = 2,
+                                         .regs = regs,
+                                         .ram_log = true,
+                                         .ram_sum = 0x1111,
+                                         .ram_pages = pages,
+                                         .nram_pages = 2,
+                                         .sub_ram = sub_ram});
+    assert_non_null(strstr(sb.buf, ",\"ram_sum\":\"0000000000001111\",\"ram_pages\":[[1,"
+                                   "\"aaaa0001\"],[263,\"bbbb0002\"]],\"sub_ram\":["
+                                   "\"00001000\",\"00001001\"]}"));
+    sb_free(&sb);
+
+    quiet_run_growth(path, &h, true);
 }
 
 /* Issue 4: a recorded QMP session costs at most twice the bytes of its traffic. */
@@ -506,6 +608,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(same_events_same_bytes),
         cmocka_unit_test(event_json),
         cmocka_unit_test(digest_registers_and_idle_time),
+        cmocka_unit_test(digest_ram_log),
     };
     return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
 }

@@ -6,7 +6,10 @@
 #define EMU_HW_BUS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+
+#include "emu/hw/ram_log.h"
 
 typedef struct mmio_ops {
     /* size is 1, 2, 4 or 8; offset + size never exceeds the range. */
@@ -31,7 +34,19 @@ typedef struct bus {
     int n;
     /* A one-entry cache of the last range found: devices are hit in bursts. */
     const bus_range *last;
+    /* While recording or replaying: the log of writes to the RAM at log_base. */
+    ram_log *log;
+    uint64_t log_base;
 } bus;
+
+/* Every write to host memory outside the CPU's cached write pointers goes through here, and the
+ * CPU calls it for a page when it caches a write pointer to it. */
+static inline void bus_note_write(bus *b, uint64_t addr, uint64_t len)
+{
+    if (__builtin_expect(b->log != NULL, 0) && addr - b->log_base < b->log->size) {
+        ram_log_mark(b->log, addr - b->log_base, len);
+    }
+}
 
 void bus_init(bus *b);
 /* Later additions win where ranges overlap (an overlay such as HTIF's tohost over RAM).

@@ -136,6 +136,10 @@ bool elf_load(const uint8_t *d, size_t len, uint8_t *mem, uint64_t base, uint64_
                 uint8_t *dst = mem + (paddr - base);
                 memcpy(dst, d + off, (size_t)filesz);
                 memset(dst + filesz, 0, (size_t)(memsz - filesz));
+                if (memsz && (!loaded || paddr - base < info->lo))
+                    info->lo = paddr - base;
+                if (memsz && paddr - base + memsz > info->hi)
+                    info->hi = paddr - base + memsz;
                 loaded++;
             }
         }

@@ -13,6 +13,7 @@ typedef struct elf_info {
     uint64_t entry;
     bool has_htif; /* both tohost and fromhost symbols exist */
     uint64_t tohost, fromhost;
+    uint64_t lo, hi; /* the offsets into mem the segments were written to span */
 } elf_info;
 
 bool elf_is_elf(const uint8_t *data, size_t len);

@@ -39,6 +39,7 @@ struct virt_board {
      * Clearing 128 MiB that calloc gave zeroed would touch every page: most of a short guest
      * run's start-up. */
     uint64_t dirty_lo, dirty_hi;
+    ram_log log; /* while recording or replaying (log.npages != 0) */
     bool stop;
     virt_stop reason;
     int exit_code;
@@ -161,6 +162,10 @@ static void build_bus(virt_board *b)
     bus_add_mmio(&b->bus, "plic", PLIC_BASE, plic_size(nh), &plic_ops, &b->plic);
     bus_add_mmio(&b->bus, "uart", UART_BASE, UART_SIZE, &uart_ops, &b->uart);
     bus_add_ram(&b->bus, "ram", VIRT_DRAM_BASE, b->cfg.ram_size, b->ram, false);
+    if (b->log.npages) {
+        b->bus.log = &b->log;
+        b->bus.log_base = VIRT_DRAM_BASE;
+    }
     if (b->is_elf && b->elf.has_htif) {
         bus_add_mmio(&b->bus, "htif-tohost", b->elf.tohost, 8, &htif_ops, &b->htif);
         bus_add_mmio(&b->bus, "htif-fromhost", b->elf.fromhost, 8, &htif_fromhost_ops, &b->htif);
@@ -242,7 +247,8 @@ virt_board *virt_new(const virt_config *cfg, strbuf *err)
     b->fdt = fdt;
     b->fdt_len = fdt_len;
     b->fdt_addr = virt_fdt_place(c.ram_size);
-    if (!b->ram) {
+    if (!b->ram || (c.log_ram && !ram_log_init(&b->log, b->ram, c.ram_size, 0, 0))) {
+        free(b->ram);
         free(fdt);
         free(b);
         sb_puts(err, "virt: cannot allocate guest RAM");
@@ -283,6 +289,7 @@ void virt_free(virt_board *b)
     if (!b)
         return;
     tb_cache_free(b->tbc);
+    ram_log_free(&b->log);
     free(b->ram);
     free(b->fdt);
     free(b->image);
@@ -301,6 +308,13 @@ static void mark_dirty(virt_board *b, uint64_t lo, uint64_t hi)
         b->dirty_hi = hi;
 }
 
+/* RAM [lo, hi) was written from outside the guest's code. */
+static void log_write(virt_board *b, uint64_t lo, uint64_t hi)
+{
+    if (b->log.npages && lo < hi)
+        ram_log_mark(&b->log, lo, hi - lo);
+}
+
 static void write_fdt(virt_board *b)
 {
     uint64_t lo = b->fdt_addr > VIRT_DRAM_BASE ? b->fdt_addr : VIRT_DRAM_BASE;
@@ -312,6 +326,7 @@ static void write_fdt(virt_board *b)
     uint8_t *win = b->ram + (lo - VIRT_DRAM_BASE);
     uint64_t skip = lo - b->fdt_addr; /* bytes of the window below RAM */
     mark_dirty(b, lo - VIRT_DRAM_BASE, hi - VIRT_DRAM_BASE);
+    log_write(b, lo - VIRT_DRAM_BASE, hi - VIRT_DRAM_BASE);
     memset(win, 0, (size_t)(hi - lo));
     if (skip < b->fdt_len) {
         uint64_t n = b->fdt_len - skip < hi - lo ? b->fdt_len - skip : hi - lo;
@@ -348,6 +363,7 @@ static bool load_image(virt_board *b, const uint8_t *data, size_t len, strbuf *e
             return false;
         b->elf = info;
         b->is_elf = true;
+        log_write(b, info.lo, info.hi);
         return true;
     }
     if (len > b->cfg.ram_size) {
@@ -356,6 +372,7 @@ static bool load_image(virt_board *b, const uint8_t *data, size_t len, strbuf *e
         return false;
     }
     memcpy(b->ram, data, len);
+    log_write(b, 0, len);
     memset(&b->elf, 0, sizeof(b->elf));
     b->elf.entry = VIRT_DRAM_BASE;
     b->is_elf = false;
@@ -382,8 +399,10 @@ bool virt_load_kernel_mem(virt_board *b, const uint8_t *data, size_t len, strbuf
     free(b->image);
     b->image = copy;
     b->image_len = len;
-    if (b->dirty_lo < b->dirty_hi)
+    if (b->dirty_lo < b->dirty_hi) {
         memset(b->ram + b->dirty_lo, 0, (size_t)(b->dirty_hi - b->dirty_lo));
+        log_write(b, b->dirty_lo, b->dirty_hi);
+    }
     mark_dirty(b, 0, b->cfg.ram_size); /* the image */
     if (!load_image(b, b->image, b->image_len, err, false))
         return false;
@@ -601,6 +620,41 @@ uint8_t *virt_ram(virt_board *b, uint64_t *size)
     mark_dirty(b, 0, b->cfg.ram_size); /* the caller may write through it */
     *size = b->cfg.ram_size;
     return b->ram;
+}
+
+ram_log *virt_ram_log(virt_board *b)
+{
+    if (!b->log.npages) {
+        /* Started late: whatever may be non-zero is marked (all of RAM once the guest ran). */
+        uint64_t lo = b->dirty_lo < b->dirty_hi ? b->dirty_lo : 0;
+        uint64_t hi = b->dirty_lo < b->dirty_hi ? b->dirty_hi : 0;
+        if (!ram_log_init(&b->log, b->ram, b->cfg.ram_size, lo, hi))
+            abort();
+        b->bus.log = &b->log;
+        b->bus.log_base = VIRT_DRAM_BASE;
+        for (int i = 0; i < b->cfg.nharts; i++)
+            tlb_flush_write(&b->harts[i]); /* cached before the log: unmarked */
+        ram_log_collect(&b->log);
+        ram_log_reset_changed(&b->log);
+    }
+    return &b->log;
+}
+
+void virt_ram_log_collect(virt_board *b)
+{
+    ram_log *l = virt_ram_log(b);
+    if (ram_log_collect(l)) {
+        /* The harts' cached write pointers would let later writes to those pages go unmarked.
+         * Every such pointer marked its page when it was cached, so after this no hart holds
+         * one: the first store to each page after a collection is always seen. */
+        for (int i = 0; i < b->cfg.nharts; i++)
+            tlb_flush_write(&b->harts[i]);
+    }
+}
+
+void virt_note_ram_write(virt_board *b, uint64_t off, uint64_t len)
+{
+    log_write(b, off, off + len);
 }
 
 /* Digests (record/replay): named fields only, never pointers, padding or host state. */

@@ -53,6 +53,8 @@ typedef struct virt_config {
     virt_topology topo;    /* what the device tree says about NUMA (zero: none) */
     const board_host_ops *host;
     void *host_opaque;
+    bool log_ram; /* start the RAM write log at once (record and replay): every byte written
+                     from creation on is logged, none has to be found afterwards */
 } virt_config;
 
 typedef enum virt_stop {
@@ -112,6 +114,12 @@ hart *virt_running_hart(virt_board *b);
  * step: one instruction of the selected hart). */
 hart *virt_last_ran_hart(virt_board *b);
 uint8_t *virt_ram(virt_board *b, uint64_t *size);
+/* The log of writes to RAM (emu/hw/ram_log.h), started at the first call: from then on every
+ * write to RAM is marked. virt_ram_log_collect hashes the pages written since the last time. */
+ram_log *virt_ram_log(virt_board *b);
+void virt_ram_log_collect(virt_board *b);
+/* RAM [off, off + len) was written through virt_ram's pointer. */
+void virt_note_ram_write(virt_board *b, uint64_t off, uint64_t len);
 /* xxh3 of hart i's registers and pc, and of the devices' state (record/replay digests). */
 uint64_t virt_hart_digest(const virt_board *b, int i);
 uint64_t virt_devices_digest(const virt_board *b);

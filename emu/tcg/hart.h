@@ -134,6 +134,9 @@ uint64_t hart_run(hart *h, uint64_t budget);
 void hart_set_irq(hart *h, int irq, bool level);
 /* Waiting in WFI with no locally enabled interrupt pending. */
 bool hart_is_idle(const hart *h);
+/* Drops the cached write pointers, so the next store to each page takes the slow path (which
+ * notes it on the bus) once more. */
+void tlb_flush_write(hart *h);
 
 /* Read/write a CSR as M-mode would (debugging, digests); false if it does not exist. */
 bool hart_csr_read(hart *h, unsigned csr, uint64_t *val);

@@ -92,6 +92,7 @@ int mmu_translate(hart *h, uint64_t va, int acc, uint64_t *pa)
                 return access_fault(acc);
             pte |= want;
             memcpy(r->host + (pte_addr - r->base), &pte, 8);
+            bus_note_write(h->bus, pte_addr, 8);
         }
         uint64_t off_mask = (1ULL << (12 + 9 * level)) - 1;
         *pa = ((ppn << 12) & ~off_mask) | (va & off_mask);
@@ -115,6 +116,8 @@ static void tlb_fill(hart *h, uint64_t va, uint64_t pa, bool write)
         if (tb_page_has_code(h->tbc, pa))
             return;
     }
+    if (write)
+        bus_note_write(h->bus, pa & ~0xfffULL, 0x1000);
     e->tag = va & ~0xfffULL;
     e->addend = (uintptr_t)host - (uintptr_t)(va & ~0xfffULL);
 }
@@ -147,6 +150,7 @@ static bool phys_store(hart *h, const rv_op *o, uint64_t pa, unsigned size, uint
         if (tb_code_written(h->tbc, pa, size))
             *exit = true; /* later ops of this block may be stale */
         memcpy(r->host + (pa - r->base), &v, size);
+        bus_note_write(h->bus, pa, size);
         return true;
     }
     hart_sync_icount(h, o);
@@ -268,8 +272,10 @@ static uint8_t *amo_host(hart *h, const rv_op *o, uint64_t va, unsigned size, in
         hart_trap(h, acc == ACC_LOAD ? EXC_LOAD_ACCESS : EXC_STORE_ACCESS, va, o->pc);
         return NULL;
     }
-    if (acc == ACC_STORE)
+    if (acc == ACC_STORE) {
         tb_code_written(h->tbc, pa, size);
+        bus_note_write(h->bus, pa, size);
+    }
     return r->host + (pa - r->base);
 }
 

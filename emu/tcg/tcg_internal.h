@@ -118,7 +118,6 @@ enum {
     MEM_EXIT = 2
 };
 void tlb_flush(hart *h);
-void tlb_flush_write(hart *h);
 /* Virtual to physical; returns 0 or the exception cause. */
 int mmu_translate(hart *h, uint64_t va, int acc, uint64_t *pa);
 int mem_load_slow(hart *h, const rv_op *o, uint64_t a, unsigned size, uint64_t *v);

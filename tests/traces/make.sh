@@ -1,8 +1,10 @@
 #!/bin/sh
-# Regenerates the committed trace corpus (tests/traces/*.mp) with build/emu: a few small QMP
-# sessions and one guest run. The corpus is a regression guard: tests/check_replay.py replays
-# every trace on every build, so a change to the format or to emu's determinism shows. Run it
-# only when a change is meant to break old traces (then say so in the commit).
+# Writes the committed trace corpus (tests/traces/*.mp) with build/emu: a few small QMP
+# sessions and guest runs; a trace already committed is kept as it is, since each guards the
+# format it was written in. The corpus is a regression guard: tests/check_replay.py replays
+# every trace on every build, so a change to the format or to emu's determinism shows. To
+# replace one (only when a change is meant to break old traces; say so in the commit), delete
+# it first.
 # It must never embed a large image or a path of this machine (runs happen in a temp dir).
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,6 +35,15 @@ printf '%s\n' '{"execute":"qmp_capabilities"}' '{"execute":"cont"}' '{"execute":
     '{"execute":"cont"}' '{"execute":"stop"}' '{"execute":"cont"}' |
     EMU_RECORD_DIGEST_INTERVAL=32 "$emu" --record guest-idle-jump.mp -M virt -bios none \
         -nodefaults -S -qmp stdio -serial null -kernel sleep.elf >/dev/null
+# Digests with the RAM write log (added later still): the timer guest, whose interrupt handler
+# and main loop store to RAM between every two digests.
+cp "$guest/timer.elf" timer.elf
+EMU_RECORD_DIGEST_INTERVAL=500 "$emu" --record guest-ram-log.mp -M virt -bios none -nodefaults \
+    -serial null -kernel timer.elf </dev/null >/dev/null
 mkdir -p "$here"
-cp qmp-runstate.mp qmp-preconfig-7.2.mp guest-hello.mp guest-idle-jump.mp "$here/"
+# Never overwrite a committed trace: each guards the format it was written in.
+for t in qmp-runstate.mp qmp-preconfig-7.2.mp guest-hello.mp guest-idle-jump.mp \
+    guest-ram-log.mp; do
+    [ -e "$here/$t" ] || cp "$t" "$here/"
+done
 for t in "$here"/*.mp; do "$emu" --replay "$t"; done
