@@ -83,9 +83,8 @@ def main():
         case(f"{t}: regressions and seeds replay", rc == 0, tail(out))
         corpus = f"{bd}/corpus/{t}"
         os.makedirs(os.path.join(ROOT, corpus), exist_ok=True)
-        rc, out = run([exe, f"-max_total_time={args.seconds}", "-dict=fuzz/qmp.dict",
-                       "-max_len=4096",
-                       "-print_final_stats=1", f"-artifact_prefix={bd}/", corpus] + inputs,
+        rc, out = run([exe, f"-max_total_time={args.seconds}"] + campaign.options_flags(exe) +
+                      ["-print_final_stats=1", f"-artifact_prefix={bd}/", corpus] + inputs,
                       args.seconds + 300)
         stats = [l for l in out.splitlines() if l.startswith("stat::average_exec_per_sec")]
         case(f"{t}: {args.seconds} s campaign ({stats[0].split()[-1] if stats else '?'} exec/s)",
