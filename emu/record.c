@@ -32,8 +32,11 @@ static uint64_t next_sub; /* the next sub-checkpoint (below rr_next_digest), or 
  * nharts each), kept by recorder and replayer alike. */
 uint32_t rr_sub[TRACE_DIGEST_SUBDIV * VIRT_MAX_HARTS];
 uint32_t rr_nsub;
-/* The low half of the whole-RAM sum at each of those sub-checkpoints. */
+/* The low half of the whole-RAM sum and of the device state hash at each of those
+ * sub-checkpoints. */
 uint32_t rr_sub_ram[TRACE_DIGEST_SUBDIV];
+uint32_t rr_sub_dev[TRACE_DIGEST_SUBDIV];
+static uint32_t dev_parts[VIRT_DEVICE_PARTS];
 /* The digest's page list (trace_event.ram_pages), rebuilt at every digest. */
 static uint8_t *ram_pages;
 static uint32_t ram_pages_cap;
@@ -265,8 +268,24 @@ int record_regs(uint64_t *regs, int max)
     return n;
 }
 
-/* A sub-checkpoint: the low half of each hart's register hash and of the RAM sum, compared at
- * the next digest. */
+/* A sub-checkpoint's value for the device state: the device parts' hashes but the scheduler's
+ * (which moves at every instruction: a quiet guest's sub-checkpoints would all differ),
+ * little-endian, hashed (trace_format.h). */
+static uint32_t devices_sub_value(const virt_board *b)
+{
+    uint64_t parts[VIRT_DEVICE_PARTS];
+    uint8_t le[8 * (VIRT_DEVICE_PARTS - 1)];
+    virt_device_parts(b, parts);
+    for (int i = 0; i < VIRT_DEVICE_PARTS - 1; i++) {
+        for (int j = 0; j < 8; j++) {
+            le[8 * i + j] = (uint8_t)(parts[i] >> (8 * j));
+        }
+    }
+    return (uint32_t)XXH3_64bits(le, sizeof le);
+}
+
+/* A sub-checkpoint: the low half of each hart's register hash, of the RAM sum and of the device
+ * state, compared at the next digest. */
 static void sub_point(void)
 {
     virt_board *b = machine_virt_board();
@@ -278,6 +297,7 @@ static void sub_point(void)
         if (b) {
             virt_ram_log_collect(b);
             rr_sub_ram[rr_nsub] = (uint32_t)ram_log_sum(virt_ram_log(b));
+            rr_sub_dev[rr_nsub] = devices_sub_value(b);
         }
         rr_nsub++;
     }
@@ -315,7 +335,7 @@ static int by_index(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-bool record_ram_digest(trace_event *ev)
+bool record_digest_logs(trace_event *ev)
 {
     virt_board *b = machine_virt_board();
     if (!b) {
@@ -350,6 +370,15 @@ bool record_ram_digest(trace_event *ev)
     ev->ram_pages = ram_pages;
     ev->nram_pages = n;
     ev->sub_ram = rr_sub_ram;
+    uint64_t parts[VIRT_DEVICE_PARTS];
+    virt_device_parts(b, parts);
+    for (int i = 0; i < VIRT_DEVICE_PARTS; i++) {
+        dev_parts[i] = (uint32_t)parts[i];
+    }
+    ev->dev_log = true;
+    ev->dev_parts = dev_parts;
+    ev->ndev_parts = VIRT_DEVICE_PARTS;
+    ev->sub_dev = rr_sub_dev;
     return true;
 }
 
@@ -369,7 +398,7 @@ static void digest_point(uint64_t icount)
             (uint32_t)record_digest(harts, VIRT_MAX_HARTS, &ev.ram, &ev.devices, rr_digest_seq);
         record_regs(regs, VIRT_MAX_HARTS);
         ev.nsub = ev.nharts ? rr_nsub : 0;
-        record_ram_digest(&ev);
+        record_digest_logs(&ev);
         if (trace_write_event(rec.w, &ev) < 0) {
             rec_fail(trace_writer_error(rec.w));
         }

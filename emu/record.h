@@ -131,10 +131,12 @@ extern uint64_t rr_sub_interval;
 extern uint32_t rr_sub[];
 extern uint32_t rr_nsub;
 extern uint32_t rr_sub_ram[];
+extern uint32_t rr_sub_dev[];
 /* At a digest: collects the RAM log and fills ev's ram_log fields (the pages changed since the
- * last digest, valid until the next call); false without a board. */
+ * last digest) and dev_log fields (the device state in parts), valid until the next call;
+ * false without a board. */
 struct trace_event;
-bool record_ram_digest(struct trace_event *ev);
+bool record_digest_logs(struct trace_event *ev);
 
 /* ---- the replayer (emu/replayer.c) ---- */
 /* emu --replay FILE: reads the header; on success fills the recorded argv and returns -1, else
@@ -170,15 +172,19 @@ struct trace_event;
 bool replay_narrow_harts(struct strbuf *sb, const char *path, const struct trace_event *ev,
                          uint64_t icount, uint64_t interval, const uint64_t *harts);
 /* The first check of a digest interval (sub-checkpoint 0..nsub-1, nsub: the digest) where a
- * hart's state, or RAM (sum: the replay's whole-RAM sum), differs from the trace; UINT32_MAX
- * when none does or the trace cannot tell (RAM: a trace without the RAM log). */
+ * hart's state, RAM (sum: the replay's whole-RAM sum) or the device state (devices: the
+ * replay's hash) differs from the trace; UINT32_MAX when none does or the trace cannot tell
+ * (RAM, devices: a trace without the RAM log). */
 uint32_t replay_harts_parted(const struct trace_event *ev, const uint64_t *harts);
 uint32_t replay_ram_parted(const struct trace_event *ev, uint64_t sum);
-/* A digest whose RAM differs from check k on (emu/replay_narrow_ram.c): appends the report
- * (the pages that differ, the bound, and every change the re-run replay made to those pages
- * within it) to sb; false when k is UINT32_MAX. */
+uint32_t replay_dev_parted(const struct trace_event *ev, uint64_t devices);
+/* A digest whose RAM (device state) differs from check k on (emu/replay_narrow_state.c):
+ * appends the report (the pages or device parts that differ, the bound, and every change the
+ * re-run replay made to them within it) to sb; false when k is UINT32_MAX. */
 bool replay_narrow_ram(struct strbuf *sb, const char *path, const struct trace_event *ev,
                        uint64_t icount, uint64_t interval, uint64_t sum, uint32_t k);
+bool replay_narrow_dev(struct strbuf *sb, const char *path, const struct trace_event *ev,
+                       uint64_t icount, uint64_t interval, uint64_t devices, uint32_t k);
 /* The instruction word at a guest pc in RAM (false when the pc is not in RAM). */
 bool replay_insn_at(uint64_t pc, uint32_t *insn);
 /* Events matched or delivered so far. */

@@ -65,7 +65,7 @@ static struct {
     uint32_t pages[NARROW_MAX_PAGES];
     uint8_t (*seen)[RAM_LOG_PAGE];
     uint64_t pcs_before[VIRT_MAX_HARTS];
-    uint32_t nchanges[NARROW_MAX_PAGES];
+    uint32_t nchanges[NARROW_MAX_PAGES], noutside[NARROW_MAX_PAGES];
     char last_line[NARROW_MAX_PAGES][128];
 } nw;
 
@@ -97,29 +97,43 @@ static bool narrowing(void)
     return nw.state == 2;
 }
 
-static const uint8_t *page_bytes(uint32_t p)
+/* The bytes of a watched item now: a RAM page, or the hash of a device part (parts: the
+ * parts' hashes, taken once per observation). */
+static const uint8_t *item_bytes(uint32_t id, const uint64_t *parts, size_t *len)
 {
     virt_board *b = machine_virt_board();
+    if (id >= NARROW_DEV_BASE) {
+        *len = sizeof parts[0];
+        return id - NARROW_DEV_BASE < VIRT_DEVICE_PARTS
+                   ? (const uint8_t *)&parts[id - NARROW_DEV_BASE]
+                   : NULL;
+    }
     const ram_log *l = b ? virt_ram_log(b) : NULL;
-    return l && p < l->npages ? l->ram + ((uint64_t)p << RAM_LOG_PAGE_BITS) : NULL;
+    *len = RAM_LOG_PAGE;
+    return l && id < l->npages ? l->ram + ((uint64_t)id << RAM_LOG_PAGE_BITS) : NULL;
 }
 
-/* Prints a change of each watched page since it was last seen (the line the parent reads). */
+/* Prints a change of each watched item since it was last seen (the line the parent reads). */
 static void observe_pages(uint64_t icount, char how)
 {
     virt_board *b = machine_virt_board();
     hart *ran = how == 'i' && b ? virt_last_ran_hart(b) : NULL;
     const ram_log *l = b ? virt_ram_log(b) : NULL;
+    uint64_t parts[VIRT_DEVICE_PARTS] = {0};
+    if (b && nw.npages && nw.pages[nw.npages - 1] >= NARROW_DEV_BASE) {
+        virt_device_parts(b, parts); /* device parts come after any pages */
+    }
     for (uint32_t k = 0; k < nw.npages; k++) {
-        const uint8_t *cur = page_bytes(nw.pages[k]);
+        size_t len;
+        const uint8_t *cur = item_bytes(nw.pages[k], parts, &len);
         /* A store that leaves the bytes as they were counts: the recorded run's store there
          * may have changed them. */
         bool stored = how == 'i' && l && ram_log_marked(l, nw.pages[k]);
-        if (!cur || (!memcmp(cur, nw.seen[k], RAM_LOG_PAGE) && !stored)) {
+        if (!cur || (!memcmp(cur, nw.seen[k], len) && !stored)) {
             continue;
         }
         uint32_t first = 0, n = 0;
-        for (uint32_t i = RAM_LOG_PAGE; i-- > 0;) {
+        for (uint32_t i = (uint32_t)len; i-- > 0;) {
             if (cur[i] != nw.seen[k][i]) {
                 first = i;
                 n++;
@@ -130,9 +144,11 @@ static void observe_pages(uint64_t icount, char how)
             uint64_t pc = h >= 0 && h < VIRT_MAX_HARTS ? nw.pcs_before[h] : 0;
             uint32_t insn = 0;
             bool has = h >= 0 && replay_insn_at(pc, &insn);
-            /* The first changes, every one from outside the guest's code, and the last
-             * (at the end): a loop storing to the page must not flood the pipe. */
-            bool print = ++nw.nchanges[k] <= NARROW_MAX_CHANGES || how == 'b';
+            /* The first changes, every one from outside the guest's code (up to a bound),
+             * and the last (at the end): a loop storing to the page must not flood the
+             * pipe. */
+            bool print = ++nw.nchanges[k] <= NARROW_MAX_CHANGES ||
+                         (how == 'b' && ++nw.noutside[k] <= NARROW_MAX_OUTSIDE);
             snprintf(nw.last_line[k], sizeof nw.last_line[k],
                      "%" PRIu32 " %" PRIu64 " %c %d %" PRIu64 " %d %" PRIu32 " %" PRIu32
                      " %u %u %" PRIu32,
@@ -142,7 +158,7 @@ static void observe_pages(uint64_t icount, char how)
                 printf("page %s\n", nw.last_line[k]);
             }
         }
-        memcpy(nw.seen[k], cur, RAM_LOG_PAGE);
+        memcpy(nw.seen[k], cur, len);
     }
 }
 

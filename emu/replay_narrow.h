@@ -7,8 +7,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define NARROW_MAX_PAGES   8  /* RAM pages one re-run watches */
-#define NARROW_MAX_CHANGES 16 /* changes of one page reported one by one */
+#define NARROW_MAX_PAGES   8    /* RAM pages one re-run watches */
+#define NARROW_MAX_CHANGES 16   /* changes of one page reported one by one */
+#define NARROW_MAX_OUTSIDE 4096 /* changes from outside the guest's code the re-run prints */
+/* Watched items at or above this are device parts (virt_device_parts) rather than pages. */
+#define NARROW_DEV_BASE 0xffffff00u
 
 /* Where the replay gave a register the value it ends the window with. */
 typedef struct reg_change {
@@ -43,8 +46,8 @@ typedef struct page_watch {
 } page_watch;
 
 /* Re-runs the replay of path stepping from icount from to to, watching the registers of mask
- * of hart (-1: none; out gets where each took its last value) and the RAM pages of pw. True
- * when the re-run reached to. */
+ * of hart (-1: none; out gets where each took its last value) and the RAM pages or device
+ * parts of pw. True when the re-run reached to. */
 bool narrow_rerun(const char *path, uint64_t from, uint64_t to, int hart, uint32_t mask,
                   reg_change out[32], page_watch *pw, uint32_t npw);
 

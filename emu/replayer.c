@@ -62,6 +62,7 @@ static struct {
     uint64_t perturb;      /* test hook (EMU_REPLAY_PERTURB): 0 = off */
     int perturb_reg;       /* the register of hart 0 whose bit 0 it flips (1..31), or 0 */
     uint64_t perturb_addr; /* ... or the guest physical RAM address whose bit 0 it flips */
+    bool perturb_dev;      /* ... or the UART's scratch register */
     char **argv;
     uint8_t *loaded[8]; /* images left out of the trace, read from their paths */
 } rp;
@@ -228,9 +229,10 @@ int replay_open(const char *path, int *argc, char ***argv)
         }
     }
     record_set_interval(rp.h->digest_interval);
-    /* TEST HOOK (tests/check_replay.py only): EMU_REPLAY_PERTURB=N[:xR|:mADDR] flips bit 0
-     * of hart 0's x1 (or xR, or the RAM byte at guest physical ADDR) once the replay reaches
-     * instruction count N, to check that a divergence is caught, narrowed and placed. */
+    /* TEST HOOK (tests/check_replay.py only): EMU_REPLAY_PERTURB=N[:xR|:mADDR|:d] flips bit 0
+     * of hart 0's x1 (or xR, or the RAM byte at guest physical ADDR, or the UART's scratch
+     * register) once the replay reaches instruction count N, to check that a divergence is
+     * caught, narrowed and placed. */
     const char *p = getenv("EMU_REPLAY_PERTURB");
     char *rest = NULL;
     rp.perturb = p ? strtoull(p, &rest, 0) : 0;
@@ -240,6 +242,8 @@ int replay_open(const char *path, int *argc, char ***argv)
     } else if (rest && rest[0] == ':' && rest[1] == 'm') {
         rp.perturb_reg = 0;
         rp.perturb_addr = strtoull(rest + 2, NULL, 0);
+    } else if (rest && rest[0] == ':' && rest[1] == 'd') {
+        rp.perturb_dev = true;
     }
     sb_init(&rp.ser);
     rr_mode = RR_REPLAY;
@@ -529,7 +533,9 @@ void replay_boundary(bool busy)
         virt_board *b = machine_virt_board();
         uint64_t size;
         uint8_t *ram = b ? virt_ram(b, &size) : NULL;
-        if (b && rp.perturb_reg) {
+        if (b && rp.perturb_dev) {
+            virt_flip_uart_scratch(b); /* TEST HOOK: see replay_open */
+        } else if (b && rp.perturb_reg) {
             virt_hart(b, 0)->x[rp.perturb_reg] ^= 1; /* TEST HOOK: see replay_open */
         } else if (ram && rp.perturb_addr - VIRT_DRAM_BASE < size) {
             ram[rp.perturb_addr - VIRT_DRAM_BASE] ^= 1;
@@ -583,23 +589,32 @@ void replay_digest(uint64_t icount, uint64_t seq)
                 rp.ev.nharts);
     }
     trace_event mine = {0};
-    record_ram_digest(&mine);
+    record_digest_logs(&mine);
     uint32_t ram_k = replay_ram_parted(&rp.ev, mine.ram_sum);
+    uint32_t dev_k = replay_dev_parted(&rp.ev, dev);
     uint32_t hart_k = replay_harts_parted(&rp.ev, harts);
     strbuf why;
     sb_init(&why);
-    /* Whichever parted first; both when they parted between the same two checks (either
-     * can be the cause: a register written wrong and then stored, or a byte of RAM changed
-     * and then loaded). */
-    bool ram_first = ram_k < hart_k && ram_k != UINT32_MAX;
-    bool harts_told =
-        !ram_first && replay_narrow_harts(&why, rp.path, &rp.ev, icount, rr_interval, harts);
-    bool ram_told =
-        (ram_first || ram_k == hart_k) &&
-        replay_narrow_ram(&why, rp.path, &rp.ev, icount, rr_interval, mine.ram_sum, ram_k);
-    if (harts_told || ram_told) {
-        if (ram_k != UINT32_MAX && ram_k > hart_k) {
+    /* Whatever parted first; all of those that parted between the same two checks (any can be
+     * the cause: a register written wrong and then stored, a byte of RAM changed and then
+     * loaded, a device register read). */
+    uint32_t first = hart_k < ram_k ? hart_k : ram_k;
+    first = dev_k < first ? dev_k : first;
+    if (first != UINT32_MAX) {
+        if (hart_k == first) {
+            replay_narrow_harts(&why, rp.path, &rp.ev, icount, rr_interval, harts);
+        }
+        if (ram_k == first) {
+            replay_narrow_ram(&why, rp.path, &rp.ev, icount, rr_interval, mine.ram_sum, ram_k);
+        }
+        if (dev_k == first) {
+            replay_narrow_dev(&why, rp.path, &rp.ev, icount, rr_interval, dev, dev_k);
+        }
+        if (ram_k != UINT32_MAX && ram_k > first) {
             sb_puts(&why, "RAM differs too, from a later check\n");
+        }
+        if (dev_k != UINT32_MAX && dev_k > first) {
+            sb_puts(&why, "the device state differs too, from a later check\n");
         }
         if (why.len && why.buf[why.len - 1] == '\n') {
             why.buf[--why.len] = 0;

@@ -92,6 +92,12 @@ typedef struct trace_event {
                                  of the page's xxh3, little-endian u32 each, ascending index */
     uint32_t nram_pages;
     const uint32_t *sub_ram; /* nsub low halves of the RAM sum, one per sub-checkpoint */
+    /* digest, optional, after the RAM log: the device state in parts. Writer: written when
+     * dev_log is set (and ram_log); reader: dev_log false when absent. */
+    bool dev_log;
+    const uint32_t *dev_parts; /* ndev_parts low halves of each part's hash */
+    uint32_t ndev_parts;
+    const uint32_t *sub_dev; /* nsub low halves of the device state hash (devices) */
     /* inputs (qmp-connect/-disconnect/-in, serial-in, signal): idle_ns, always written;
      * reader: timed is false for a trace written before the field existed */
     bool timed;

@@ -132,6 +132,35 @@ bool trace_digest_unpack_ext(const msgpack_object *f, trace_event *ev, trace_reg
     return true;
 }
 
+/* Sub-checkpoint values of state that did not change over the interval (as while a guest
+ * waits): an empty bin when every one equals the low half of the digest's own value, one value
+ * when they are all equal to it; else all of them. */
+static void pack_subs(msgpack_packer *pk, const uint32_t *v, uint32_t n, uint64_t at_digest)
+{
+    bool same = true, equal = true;
+    for (uint32_t k = 0; k < n; k++) {
+        same = same && v[k] == (uint32_t)at_digest;
+        equal = equal && v[k] == v[0];
+    }
+    pack_u32s(pk, v, same ? 0 : equal ? 1 : n);
+}
+
+static bool unpack_subs(const msgpack_object *o, uint32_t n, uint64_t at_digest, uint32_t **buf,
+                        size_t *cap)
+{
+    size_t size = o->type == MSGPACK_OBJECT_BIN ? o->via.bin.size : 1;
+    if (size != (size_t)n * 4 && size != 0 && !(size == 4 && n > 0)) {
+        return false;
+    }
+    fit_u32s(n > 0 ? n : 1, buf, cap);
+    unpack_u32s(o, size / 4, buf, cap);
+    uint32_t all = size ? (*buf)[0] : (uint32_t)at_digest;
+    for (uint32_t k = size / 4; k < n; k++) {
+        (*buf)[k] = all;
+    }
+    return true;
+}
+
 void trace_ram_page(const trace_event *ev, uint32_t i, uint32_t *page, uint32_t *hash)
 {
     *page = le32(ev->ram_pages + 8 * (size_t)i);
@@ -142,20 +171,35 @@ void trace_digest_pack_ram(msgpack_packer *pk, const trace_event *ev)
 {
     msgpack_pack_uint64(pk, ev->ram_sum);
     msgpack_pack_bin_with_body(pk, ev->ram_pages, (size_t)ev->nram_pages * 8);
-    /* RAM that did not change over the interval (a guest waiting for input) has every
-     * sub-checkpoint equal to the digest's sum: an empty bin says so. */
-    bool same = true;
-    for (uint32_t k = 0; k < ev->nsub && same; k++) {
-        same = ev->sub_ram[k] == (uint32_t)ev->ram_sum;
+    pack_subs(pk, ev->sub_ram, ev->nsub, ev->ram_sum);
+}
+
+void trace_digest_pack_dev(msgpack_packer *pk, const trace_event *ev)
+{
+    pack_u32s(pk, ev->dev_parts, ev->ndev_parts);
+    pack_subs(pk, ev->sub_dev, ev->nsub, ev->devices);
+}
+
+bool trace_digest_unpack_dev(const msgpack_object *f, trace_event *ev, trace_regs_state *st)
+{
+    if (f[0].type != MSGPACK_OBJECT_BIN || f[0].via.bin.size % 4 != 0 ||
+        f[0].via.bin.size > TRACE_MAX_DEV_PARTS * 4 ||
+        !unpack_subs(&f[1], ev->nsub, ev->devices, &st->sub_dev, &st->sub_dev_cap)) {
+        return false;
     }
-    pack_u32s(pk, ev->sub_ram, same ? 0 : ev->nsub);
+    unpack_u32s(&f[0], f[0].via.bin.size / 4, &st->dev_parts, &st->dev_parts_cap);
+    ev->dev_log = true;
+    ev->dev_parts = st->dev_parts;
+    ev->ndev_parts = (uint32_t)(f[0].via.bin.size / 4);
+    ev->sub_dev = st->sub_dev;
+    return true;
 }
 
 bool trace_digest_unpack_ram(const msgpack_object *f, trace_event *ev, trace_regs_state *st)
 {
     if (!trace_mp_uint(&f[0], UINT64_MAX, &ev->ram_sum) || f[1].type != MSGPACK_OBJECT_BIN ||
-        f[1].via.bin.size % 8 != 0 || f[2].type != MSGPACK_OBJECT_BIN ||
-        (f[2].via.bin.size != (size_t)ev->nsub * 4 && f[2].via.bin.size != 0)) {
+        f[1].via.bin.size % 8 != 0 ||
+        !unpack_subs(&f[2], ev->nsub, ev->ram_sum, &st->sub_ram, &st->sub_ram_cap)) {
         return false;
     }
     const uint8_t *pages = (const uint8_t *)f[1].via.bin.ptr;
@@ -163,13 +207,6 @@ bool trace_digest_unpack_ram(const msgpack_object *f, trace_event *ev, trace_reg
     for (size_t i = 1; i < n; i++) {
         if (le32(pages + 8 * i) <= le32(pages + 8 * (i - 1))) {
             return false; /* the indexes must ascend: readers search them */
-        }
-    }
-    unpack_u32s(&f[2], f[2].via.bin.size / 4, &st->sub_ram, &st->sub_ram_cap);
-    if (!f[2].via.bin.size && ev->nsub) {
-        fit_u32s(ev->nsub, &st->sub_ram, &st->sub_ram_cap);
-        for (uint32_t k = 0; k < ev->nsub; k++) {
-            st->sub_ram[k] = (uint32_t)ev->ram_sum;
         }
     }
     ev->ram_log = true;
@@ -185,5 +222,7 @@ void trace_regs_state_free(trace_regs_state *st)
     free(st->cur);
     free(st->sub);
     free(st->sub_ram);
+    free(st->dev_parts);
+    free(st->sub_dev);
     memset(st, 0, sizeof *st);
 }

@@ -22,12 +22,16 @@ typedef struct trace_regs_state {
     size_t sub_cap;
     uint32_t *sub_ram; /* the reader's decoded sub-checkpoint RAM sums */
     size_t sub_ram_cap;
+    uint32_t *dev_parts, *sub_dev; /* the reader's decoded device fields */
+    size_t dev_parts_cap, sub_dev_cap;
 } trace_regs_state;
 
 /* The number of appended fields the packer writes: sub_interval, sub, regs; then, with the
  * RAM write log, ram_sum, ram_pages, sub_ram. */
 #define TRACE_DIGEST_EXT_FIELDS 3
 #define TRACE_DIGEST_RAM_FIELDS 3
+#define TRACE_DIGEST_DEV_FIELDS 2 /* then dev_parts, sub_dev */
+#define TRACE_MAX_DEV_PARTS     64
 
 /* Packs sub_interval, sub and regs of ev (ev->regs must not be NULL). */
 void trace_digest_pack_ext(msgpack_packer *pk, const trace_event *ev, trace_regs_state *st);
@@ -38,6 +42,9 @@ bool trace_digest_unpack_ext(const msgpack_object *f, trace_event *ev, trace_reg
  * after trace_digest_unpack_ext set ev->nsub). */
 void trace_digest_pack_ram(msgpack_packer *pk, const trace_event *ev);
 bool trace_digest_unpack_ram(const msgpack_object *f, trace_event *ev, trace_regs_state *st);
+/* The device fields: pack (ev->dev_log set) and unpack (the TRACE_DIGEST_DEV_FIELDS at f). */
+void trace_digest_pack_dev(msgpack_packer *pk, const trace_event *ev);
+bool trace_digest_unpack_dev(const msgpack_object *f, trace_event *ev, trace_regs_state *st);
 void trace_regs_state_free(trace_regs_state *st);
 
 #endif

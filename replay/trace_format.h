@@ -66,7 +66,8 @@
  *   12   digest            [xxh3 per hart], xxh3 of RAM,    checkpoint
  *                          xxh3 of device state
  *                          [, sub_interval, sub, regs
- *                          [, ram_sum, ram_pages, sub_ram]]
+ *                          [, ram_sum, ram_pages, sub_ram
+ *                          [, dev_parts, sub_dev]]]
  *   0 and 13 up are unassigned; a new kind takes the next free number.
  *   mon: the monitor's index in command-line order; port: the serial port's index.
  *   Fields in [brackets] were appended later (emu 0.1.0 with this file's revision writes them;
@@ -93,8 +94,15 @@
  *     page's xxh3 at this digest (little-endian u32): they name the pages that differ.
  *   sub_ram (bin): at each sub-checkpoint, the low 32 bits of ram_sum then, little-endian u32;
  *     empty when all of them equal the low half of this digest's ram_sum (RAM unchanged over
- *     the interval, as while a guest waits): they place a divergence of RAM within one
- *     sub-interval.
+ *     the interval, as while a guest waits), or one value when all are equal to it: they
+ *     place a divergence of RAM within one sub-interval.
+ *   dev_parts (bin): the low 32 bits of the xxh3 of each part of the device state at this
+ *     digest (emu/hw/virt.h: clint, plic, uart, rtc, emu-testdev, scheduler), little-endian
+ *     u32: they name the part that differs.
+ *   sub_dev (bin): at each sub-checkpoint, the low 32 bits of the xxh3 of the parts' full
+ *     64-bit hashes but the scheduler's, as little-endian u64 in order; encoded as sub_ram
+ *     (empty: all equal to the low half of this digest's device state hash, which is a
+ *     different hash and so never matches; one value: all equal to it).
  *
  * FLUSH POLICY (replay/trace_writer.c). Events are packed into a buffer that becomes one
  * events chunk, written to the file with write(2) (no fsync: a process killed by SIGKILL

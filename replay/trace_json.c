@@ -94,6 +94,16 @@ static void put_hex(strbuf *out, uint64_t v)
     sb_printf(out, "\"%016" PRIx64 "\"", v);
 }
 
+/* 32-bit hash halves as an array of 8-digit hex strings. */
+static void put_u32s(strbuf *out, const uint32_t *v, size_t n)
+{
+    sb_putc(out, '[');
+    for (size_t i = 0; i < n; i++) {
+        sb_printf(out, "%s\"%08" PRIx32 "\"", i ? "," : "", v[i]);
+    }
+    sb_putc(out, ']');
+}
+
 void trace_event_json(strbuf *out, const trace_event *ev)
 {
     const char *name = trace_event_kind_name(ev->kind);
@@ -146,11 +156,9 @@ void trace_event_json(strbuf *out, const trace_event *ev)
         sb_puts(out, ",\"devices\":");
         put_hex(out, ev->devices);
         if (ev->regs) {
-            sb_printf(out, ",\"sub_interval\":%" PRIu64 ",\"sub\":[", ev->sub_interval);
-            for (size_t i = 0; i < (size_t)ev->nsub * ev->nharts; i++) {
-                sb_printf(out, "%s\"%08" PRIx32 "\"", i ? "," : "", ev->sub[i]);
-            }
-            sb_puts(out, "],\"regs\":[");
+            sb_printf(out, ",\"sub_interval\":%" PRIu64 ",\"sub\":", ev->sub_interval);
+            put_u32s(out, ev->sub, (size_t)ev->nsub * ev->nharts);
+            sb_puts(out, ",\"regs\":[");
             for (size_t i = 0; i < (size_t)ev->nharts * TRACE_REGS; i++) {
                 sb_puts(out, i % TRACE_REGS ? "," : i ? "],[" : "[");
                 put_hex(out, ev->regs[i]);
@@ -166,11 +174,14 @@ void trace_event_json(strbuf *out, const trace_event *ev)
                 trace_ram_page(ev, i, &page, &hash);
                 sb_printf(out, "%s[%" PRIu32 ",\"%08" PRIx32 "\"]", i ? "," : "", page, hash);
             }
-            sb_puts(out, "],\"sub_ram\":[");
-            for (uint32_t i = 0; i < ev->nsub; i++) {
-                sb_printf(out, "%s\"%08" PRIx32 "\"", i ? "," : "", ev->sub_ram[i]);
-            }
-            sb_putc(out, ']');
+            sb_puts(out, "],\"sub_ram\":");
+            put_u32s(out, ev->sub_ram, ev->nsub);
+        }
+        if (ev->dev_log) {
+            sb_puts(out, ",\"dev_parts\":");
+            put_u32s(out, ev->dev_parts, ev->ndev_parts);
+            sb_puts(out, ",\"sub_dev\":");
+            put_u32s(out, ev->sub_dev, ev->nsub);
         }
         break;
     }

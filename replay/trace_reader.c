@@ -598,7 +598,10 @@ static bool get_digest(trace_reader *r, const msgpack_object *f, uint32_t nf, tr
            trace_mp_uint(&f[2], UINT64_MAX, &ev->devices) &&
            (nf < 3 + TRACE_DIGEST_EXT_FIELDS || trace_digest_unpack_ext(f + 3, ev, &r->regs)) &&
            (nf < 3 + TRACE_DIGEST_EXT_FIELDS + TRACE_DIGEST_RAM_FIELDS ||
-            trace_digest_unpack_ram(f + 3 + TRACE_DIGEST_EXT_FIELDS, ev, &r->regs));
+            trace_digest_unpack_ram(f + 3 + TRACE_DIGEST_EXT_FIELDS, ev, &r->regs)) &&
+           (nf < 3 + TRACE_DIGEST_EXT_FIELDS + TRACE_DIGEST_RAM_FIELDS + TRACE_DIGEST_DEV_FIELDS ||
+            trace_digest_unpack_dev(f + 3 + TRACE_DIGEST_EXT_FIELDS + TRACE_DIGEST_RAM_FIELDS, ev,
+                                    &r->regs));
 }
 
 /* Decodes one event; NULL, or why not (*st: TRACE_CORRUPT or TRACE_UNSUPPORTED). */

@@ -275,8 +275,10 @@ static void pack_event(trace_writer *w, const trace_event *ev)
     bool input = trace_event_is_input(ev->kind) && ev->kind != TRACE_EV_HOST_TIME;
     bool ext = ev->kind == TRACE_EV_DIGEST && ev->regs;
     bool ram = ext && ev->ram_log;
+    bool dev = ram && ev->dev_log;
     msgpack_pack_array(pk, nfields[ev->kind] + input + (ext ? TRACE_DIGEST_EXT_FIELDS : 0) +
-                               (ram ? TRACE_DIGEST_RAM_FIELDS : 0));
+                               (ram ? TRACE_DIGEST_RAM_FIELDS : 0) +
+                               (dev ? TRACE_DIGEST_DEV_FIELDS : 0));
     msgpack_pack_uint32(pk, ev->kind);
     msgpack_pack_uint64(pk, delta);
     switch (ev->kind) {
@@ -315,6 +317,9 @@ static void pack_event(trace_writer *w, const trace_event *ev)
         }
         if (ram) {
             trace_digest_pack_ram(pk, ev);
+        }
+        if (dev) {
+            trace_digest_pack_dev(pk, ev);
         }
         break;
     }

@@ -171,7 +171,7 @@ def perturbed_ram(emu, bd, tmp):
     for n in (300, 1234, 2500, 4321):
         rc, _, err = replay(emu, t, env={"EMU_REPLAY_PERTURB": "%d:m%d" % (n, 0x80100010)})
         e = err.decode()
-        m = re.search(r"RAM matched its recorded sum at icount (\d+) and differed at icount "
+        m = re.search(r"RAM's sum matched at icount (\d+) and differed at icount "
                       r"(\d+)", e)
         ok = (rc == 3 and "RAM differs (sum of page hashes" in e and m is not None
               and int(m.group(1)) <= n < int(m.group(2))
@@ -210,13 +210,45 @@ def perturbed_ram(emu, bd, tmp):
     rc, _, err = replay(emu, t, env={"EMU_REPLAY_PERTURB": "%d:x15" % (found - 1)})
     e = err.decode()
     ram = e[e.find("RAM differs (sum"):]
-    m = re.search(r"RAM matched its recorded sum at icount (\d+) and differed at icount (\d+)",
+    m = re.search(r"RAM's sum matched at icount (\d+) and differed at icount (\d+)",
                   ram)
     check("flipped a5 before the store: the RAM report names the store instruction",
           rc == 3 and m is not None and int(m.group(1)) < found <= int(m.group(2))
           and re.search(r"icount %d, by instruction #%d, hart 0 at pc 0x0*%x: sd a5,0\(a4\); "
                         r"(a store that left the page's bytes as they were|\d+ bytes? changed)"
                         % (found, found, store_pc), ram) is not None,
+          "exit %s: %s" % (rc, tail(err)))
+    perturbed_devices(emu, t, dis, at, found)
+
+
+def perturbed_devices(emu, t, dis, at, tick_store):
+    """Device state divergences: the UART's scratch register flipped (nothing else changes) is
+    placed at its count and named; a flipped a3 that the tick handler then writes to the
+    CLINT's timecmp (the handler's `sd a3,0(a5)`, two instructions after its store to ticks)
+    is named as that instruction's change of the CLINT."""
+    for n in (700, 2222, 4800):
+        rc, _, err = replay(emu, t, env={"EMU_REPLAY_PERTURB": "%d:d" % n})
+        e = err.decode()
+        m = re.search(r"the device state matched at icount (\d+) and differed at icount (\d+)",
+                      e)
+        ok = (rc == 3 and "device state differs (xxh3" in e and m is not None
+              and int(m.group(1)) <= n < int(m.group(2))
+              and re.search(r"    uart: xxh3 low half [0-9a-f]{8}, recorded [0-9a-f]{8}", e)
+              and "uart: changed 1 time by the replay" in e
+              and ("icount %d, between two instructions (a device event" % n) in e
+              and "hart 0's state differs" not in e and "RAM differs" not in e)
+        check("flipped UART scratch register at icount %d: the part, the bound, the count" % n,
+              ok, "exit %s: %s" % (rc, tail(err)))
+    timecmp_pc = [int(x.split(":")[0], 16) for x in dis[at:at + 8] if "sd\ta3,0(a5)" in x
+                  or "c.sd\ta3,0(a5)" in x][0]
+    k = tick_store + 2
+    rc, _, err = replay(emu, t, env={"EMU_REPLAY_PERTURB": "%d:x13" % (k - 1)})
+    e = err.decode()
+    dev = e[e.find("device state differs"):]
+    check("flipped a3 before the timecmp store: the CLINT's change is named as that store",
+          rc == 3 and "clint: xxh3 low half" in dev
+          and re.search(r"icount %d, by instruction #%d, hart 0 at pc 0x0*%x: sd a3,0\(a5\)"
+                        % (k, k, timecmp_pc), dev) is not None,
           "exit %s: %s" % (rc, tail(err)))
 
 

@@ -375,11 +375,11 @@ static void digest_registers_and_idle_time(void **state)
     quiet_run_growth(path, &h, false);
 }
 
-/* The digest's RAM log fields: pages and sub-checkpoint sums round-trip (an interval whose
- * sub-checkpoints all equal the digest's sum is stored without them and read back as that
- * sum), `trace dump` shows them, a page list out of order or sub-checkpoint sums of the wrong
- * length make the event corrupt, and a quiet run with them (no page written, RAM unchanged)
- * stays within 4 KiB per 10^9 instructions. */
+/* The digest's RAM log and device fields: pages, device parts and sub-checkpoint values
+ * round-trip (an interval whose sub-checkpoints all equal the digest's value is stored without
+ * them and read back as that value), `trace dump` shows them, a page list out of order or
+ * sub-checkpoint sums of the wrong length make the event corrupt, and a quiet run with them (no
+ * page written, RAM unchanged) stays within 4 KiB per 10^9 instructions. */
 static void digest_ram_log(void **state)
 {
     (void)state;
@@ -397,9 +397,25 @@ static void digest_ram_log(void **state)
         same[k] = 0x89abcdefu;
         sub[k] = (uint32_t)k;
     }
+    static const uint32_t parts[6] = {1, 2, 3, 4, 5, 6};
+    /* with device parts; with them and unchanged sub-checkpoints; RAM log only */
     trace_event d[4] = {
-        {.ram_sum = 0x1111, .ram_pages = pages, .nram_pages = 2, .sub_ram = sub_ram},
-        {.ram_sum = 0x0123456789abcdefull, .sub_ram = same},
+        {.ram_sum = 0x1111,
+         .ram_pages = pages,
+         .nram_pages = 2,
+         .sub_ram = sub_ram,
+         .dev_log = true,
+         .devices = 0x77,
+         .dev_parts = parts,
+         .ndev_parts = 6,
+         .sub_dev = sub},
+        {.ram_sum = 0x0123456789abcdefull,
+         .sub_ram = same,
+         .dev_log = true,
+         .devices = 0x42, /* all sub-checkpoints equal, not to it: one value */
+         .dev_parts = parts,
+         .ndev_parts = 2,
+         .sub_dev = same},
         {.ram_sum = 0x2222, .ram_pages = pages + 8, .nram_pages = 1, .sub_ram = sub_ram},
         {.ram_sum = 0x3333, .ram_pages = unsorted, .nram_pages = 2, .sub_ram = sub_ram},
     };
@@ -430,6 +446,12 @@ static void digest_ram_log(void **state)
             assert_int_equal(ev.nram_pages, d[i].nram_pages);
             assert_memory_equal(ev.ram_pages, d[i].ram_pages, (size_t)ev.nram_pages * 8);
             assert_memory_equal(ev.sub_ram, d[i].sub_ram, (size_t)ev.nsub * 4);
+            assert_int_equal(ev.dev_log, d[i].dev_log);
+            if (ev.dev_log) {
+                assert_int_equal(ev.ndev_parts, d[i].ndev_parts);
+                assert_memory_equal(ev.dev_parts, parts, (size_t)ev.ndev_parts * 4);
+                assert_memory_equal(ev.sub_dev, d[i].sub_dev, (size_t)ev.nsub * 4);
+            }
         }
         uint32_t page, hash;
         trace_ram_page(&ev, 0, &page, &hash);
@@ -455,10 +477,15 @@ static void digest_ram_log(void **state)
                                          .ram_sum = 0x1111,
                                          .ram_pages = pages,
                                          .nram_pages = 2,
-                                         .sub_ram = sub_ram});
+                                         .sub_ram = sub_ram,
+                                         .dev_log = true,
+                                         .dev_parts = parts,
+                                         .ndev_parts = 2,
+                                         .sub_dev = sub});
     assert_non_null(strstr(sb.buf, ",\"ram_sum\":\"0000000000001111\",\"ram_pages\":[[1,"
                                    "\"aaaa0001\"],[263,\"bbbb0002\"]],\"sub_ram\":["
-                                   "\"00001000\",\"00001001\"]}"));
+                                   "\"00001000\",\"00001001\"],\"dev_parts\":[\"00000001\","
+                                   "\"00000002\"],\"sub_dev\":[\"00000000\",\"00000001\"]}"));
     sb_free(&sb);
 
     quiet_run_growth(path, &h, true);

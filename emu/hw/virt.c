@@ -652,6 +652,11 @@ void virt_ram_log_collect(virt_board *b)
     }
 }
 
+void virt_flip_uart_scratch(virt_board *b)
+{
+    b->uart.scr ^= 1;
+}
+
 void virt_note_ram_write(virt_board *b, uint64_t off, uint64_t len)
 {
     log_write(b, off, off + len);
@@ -676,43 +681,89 @@ uint64_t virt_hart_digest(const virt_board *b, int i)
     return XXH3_64bits(v, n * sizeof(v[0]));
 }
 
-uint64_t virt_devices_digest(const virt_board *b)
+static const char *const part_names[VIRT_DEVICE_PARTS] = {"clint", "plic",        "uart",
+                                                          "rtc",   "emu-testdev", "scheduler"};
+
+const char *virt_device_part_name(int i)
 {
-    XXH3_state_t *st = XXH3_createState();
-    XXH3_64bits_reset(st);
-    const clint *c = &b->clint;
+    return i >= 0 && i < VIRT_DEVICE_PARTS ? part_names[i] : "?";
+}
+
+static void hash_clint(XXH3_state_t *st, const clint *c)
+{
     XXH3_64bits_update(st, c->msip_val, sizeof(c->msip_val));
     XXH3_64bits_update(st, c->timecmp, sizeof(c->timecmp));
     XXH3_64bits_update(st, &c->time_delta, sizeof(c->time_delta));
-    const plic *p = &b->plic;
+}
+
+static void hash_plic(XXH3_state_t *st, const plic *p)
+{
     XXH3_64bits_update(st, p->priority, sizeof(p->priority));
     XXH3_64bits_update(st, p->pending, sizeof(p->pending));
     XXH3_64bits_update(st, p->claimed, sizeof(p->claimed));
     XXH3_64bits_update(st, p->enable, sizeof(p->enable));
     XXH3_64bits_update(st, p->threshold, sizeof(p->threshold));
-    const uart *u = &b->uart;
-    const uint64_t uv[] = {u->ier,
-                           u->iir,
-                           u->lcr,
-                           u->mcr,
-                           u->lsr,
-                           u->msr,
-                           u->scr,
-                           u->fcr,
-                           u->divider,
-                           u->thr_ipending,
-                           (uint64_t)u->rx_head,
-                           (uint64_t)u->rx_count,
-                           b->clock.bias_ns,
-                           b->clock.icount,
-                           b->rtc.alarm_next,
-                           b->rtc.deadline_ns,
-                           b->tdev.wdt_period,
-                           b->tdev.deadline_ns,
-                           (uint64_t)b->cur,
-                           b->slice_left};
+}
+
+#define UART_FIELDS 12
+static void uart_fields(const uart *u, uint64_t v[UART_FIELDS])
+{
+    const uint64_t f[UART_FIELDS] = {u->ier,
+                                     u->iir,
+                                     u->lcr,
+                                     u->mcr,
+                                     u->lsr,
+                                     u->msr,
+                                     u->scr,
+                                     u->fcr,
+                                     u->divider,
+                                     u->thr_ipending,
+                                     (uint64_t)u->rx_head,
+                                     (uint64_t)u->rx_count};
+    memcpy(v, f, sizeof(f));
+}
+
+/* Each part of the device state, hashed on its own (the scheduler part, the clock and whose
+ * turn it is, changes at every instruction). */
+void virt_device_parts(const virt_board *b, uint64_t out[VIRT_DEVICE_PARTS])
+{
+    XXH3_state_t *st = XXH3_createState();
+    XXH3_64bits_reset(st);
+    hash_clint(st, &b->clint);
+    out[0] = XXH3_64bits_digest(st);
+    XXH3_64bits_reset(st);
+    hash_plic(st, &b->plic);
+    out[1] = XXH3_64bits_digest(st);
+    XXH3_64bits_reset(st);
+    uint64_t uv[UART_FIELDS];
+    uart_fields(&b->uart, uv);
     XXH3_64bits_update(st, uv, sizeof(uv));
-    XXH3_64bits_update(st, u->rx, sizeof(u->rx));
+    XXH3_64bits_update(st, b->uart.rx, sizeof(b->uart.rx));
+    out[2] = XXH3_64bits_digest(st);
+    XXH3_freeState(st);
+    const uint64_t rv[] = {b->rtc.alarm_next, b->rtc.deadline_ns};
+    out[3] = XXH3_64bits(rv, sizeof(rv));
+    const uint64_t tv[] = {b->tdev.wdt_period, b->tdev.deadline_ns};
+    out[4] = XXH3_64bits(tv, sizeof(tv));
+    const uint64_t sv[] = {b->clock.bias_ns, b->clock.icount, (uint64_t)b->cur, b->slice_left};
+    out[5] = XXH3_64bits(sv, sizeof(sv));
+}
+
+/* The digest's device state hash: its byte order is fixed by traces already written. */
+uint64_t virt_devices_digest(const virt_board *b)
+{
+    XXH3_state_t *st = XXH3_createState();
+    XXH3_64bits_reset(st);
+    hash_clint(st, &b->clint);
+    hash_plic(st, &b->plic);
+    uint64_t uv[UART_FIELDS + 8];
+    uart_fields(&b->uart, uv);
+    const uint64_t rest[8] = {b->clock.bias_ns,   b->clock.icount,    b->rtc.alarm_next,
+                              b->rtc.deadline_ns, b->tdev.wdt_period, b->tdev.deadline_ns,
+                              (uint64_t)b->cur,   b->slice_left};
+    memcpy(uv + UART_FIELDS, rest, sizeof(rest));
+    XXH3_64bits_update(st, uv, sizeof(uv));
+    XXH3_64bits_update(st, b->uart.rx, sizeof(b->uart.rx));
     uint64_t d = XXH3_64bits_digest(st);
     XXH3_freeState(st);
     return d;

@@ -118,10 +118,18 @@ uint8_t *virt_ram(virt_board *b, uint64_t *size);
  * write to RAM is marked. virt_ram_log_collect hashes the pages written since the last time. */
 ram_log *virt_ram_log(virt_board *b);
 void virt_ram_log_collect(virt_board *b);
+/* TEST HOOK (EMU_REPLAY_PERTURB=N:d): flips bit 0 of the UART's scratch register, a change of
+ * device state and nothing else. */
+void virt_flip_uart_scratch(virt_board *b);
 /* RAM [off, off + len) was written through virt_ram's pointer. */
 void virt_note_ram_write(virt_board *b, uint64_t off, uint64_t len);
 /* xxh3 of hart i's registers and pc, and of the devices' state (record/replay digests). */
 uint64_t virt_hart_digest(const virt_board *b, int i);
 uint64_t virt_devices_digest(const virt_board *b);
+/* The device state in parts (clint, plic, uart, rtc, emu-testdev, scheduler: always the last),
+ * each hashed on its own: what a divergence report names. */
+#define VIRT_DEVICE_PARTS 6
+void virt_device_parts(const virt_board *b, uint64_t out[VIRT_DEVICE_PARTS]);
+const char *virt_device_part_name(int i);
 
 #endif

@@ -40,10 +40,14 @@ printf '%s\n' '{"execute":"qmp_capabilities"}' '{"execute":"cont"}' '{"execute":
 cp "$guest/timer.elf" timer.elf
 EMU_RECORD_DIGEST_INTERVAL=500 "$emu" --record guest-ram-log.mp -M virt -bios none -nodefaults \
     -serial null -kernel timer.elf </dev/null >/dev/null
+# ... and with the device state in parts (added next): the PLIC and UART guest.
+cp "$guest/plic_uart.elf" plic_uart.elf
+EMU_RECORD_DIGEST_INTERVAL=500 "$emu" --record guest-devices.mp -M virt -bios none -nodefaults \
+    -serial null -kernel plic_uart.elf </dev/null >/dev/null
 mkdir -p "$here"
 # Never overwrite a committed trace: each guards the format it was written in.
 for t in qmp-runstate.mp qmp-preconfig-7.2.mp guest-hello.mp guest-idle-jump.mp \
-    guest-ram-log.mp; do
+    guest-ram-log.mp guest-devices.mp; do
     [ -e "$here/$t" ] || cp "$t" "$here/"
 done
 for t in "$here"/*.mp; do "$emu" --replay "$t"; done
