@@ -350,15 +350,18 @@ static void handle_mem(const char *p, bool write)
         put_packet(buf, 2 * len);
         return;
     }
+    /* Decoded whole before any byte is written: a bad payload changes nothing. */
     const char *d = end + 1;
+    uint8_t bytes[PACKET_SIZE / 2];
     for (uint64_t i = 0; i < len; i++) {
         int hi = hexval(d[2 * i]), lo = hi < 0 ? -1 : hexval(d[2 * i + 1]);
         if (lo < 0) {
             put_str("E01");
             return;
         }
-        m[i] = (uint8_t)(hi << 4 | lo);
+        bytes[i] = (uint8_t)(hi << 4 | lo);
     }
+    memcpy(m, bytes, (size_t)len);
     tb_cache_flush(hart0()->tbc); /* code may have changed */
     bus_note_write(hart0()->bus, addr, len);
     put_str("OK");

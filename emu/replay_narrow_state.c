@@ -150,6 +150,24 @@ static void bound_of(const trace_event *ev, uint64_t icount, uint64_t interval, 
     *hi = k < ev->nsub ? prev + (uint64_t)(k + 1) * ev->sub_interval : icount;
 }
 
+/* The report's first line: what differs at the digest, or that it differed at a sub-checkpoint
+ * and its hash at the digest is the recorded one again. */
+static void put_header(strbuf *sb, uint64_t icount, const char *what, const char *hash_name,
+                       const char *short_name, uint64_t got, uint64_t recorded)
+{
+    if (got == recorded) {
+        sb_printf(sb,
+                  "digest at icount %" PRIu64 ": %s differed at a sub-checkpoint (its %s at the "
+                  "digest, %016" PRIx64 ", is the recorded one)\n",
+                  icount, what, short_name, got);
+    } else {
+        sb_printf(sb,
+                  "digest at icount %" PRIu64 ": %s differs (%s %016" PRIx64
+                  ", recorded %016" PRIx64 ")\n",
+                  icount, what, hash_name, got, recorded);
+    }
+}
+
 static void put_bound(strbuf *sb, const trace_event *ev, uint64_t interval, const char *what,
                       uint64_t lo, uint64_t hi)
 {
@@ -161,9 +179,9 @@ static void put_bound(strbuf *sb, const trace_event *ev, uint64_t interval, cons
 }
 
 /* Re-runs the replay over [lo, hi] watching the items of pw and reports every change the
- * replay made to each. */
+ * replay made to each (replay_only[i]: only the replay changed item i, or NULL). */
 static void narrow_items(strbuf *sb, const char *path, uint64_t lo, uint64_t hi, page_watch *pw,
-                         uint32_t n)
+                         uint32_t n, const bool *replay_only)
 {
     if (getenv("EMU_REPLAY_NARROW")) {
         sb_puts(sb, "  (a re-run made to narrow a divergence diverged itself)\n");
@@ -187,8 +205,12 @@ static void narrow_items(strbuf *sb, const char *path, uint64_t lo, uint64_t hi,
         sb_puts(sb, "    ");
         put_item(sb, w->page);
         if (!w->nchanges) {
-            sb_puts(sb, ": not changed by the replay in the bound: the recorded run changed it "
-                        "and the replay did not\n");
+            sb_puts(sb, replay_only && replay_only[i]
+                            ? ": not changed by this re-run in the bound: the replay's change "
+                              "came from outside it (a debugger's write, which a re-run does "
+                              "not repeat)\n"
+                            : ": not changed by the replay in the bound: the recorded run "
+                              "changed it and the replay did not\n");
             continue;
         }
         sb_printf(sb, ": %s %" PRIu32 " time%s by the replay:\n",
@@ -234,11 +256,13 @@ bool replay_narrow_ram(strbuf *sb, const char *path, const trace_event *ev, uint
     bound_of(ev, icount, interval, k, &lo, &hi);
     page_diff d[NARROW_MAX_PAGES];
     uint32_t nd = differing_pages(ev, virt_ram_log(b), d, NARROW_MAX_PAGES);
-    sb_printf(sb,
-              "digest at icount %" PRIu64 ": RAM differs (sum of page hashes %016" PRIx64
-              ", recorded %016" PRIx64 ")\n",
-              icount, sum, ev->ram_sum);
+    put_header(sb, icount, "RAM", "sum of page hashes", "sum", sum, ev->ram_sum);
     put_bound(sb, ev, interval, "RAM's sum", lo, hi);
+    if (sum == ev->ram_sum) {
+        sb_puts(sb, "  RAM matches again at the digest: the runs parted and met again within "
+                    "the interval (the trace keeps no page list for a sub-checkpoint)\n");
+        return true;
+    }
     if (!nd) {
         sb_puts(sb, "  no page either run wrote since the last digest differs: RAM changed "
                     "without a logged write (a write around the RAM log)\n");
@@ -247,6 +271,7 @@ bool replay_narrow_ram(strbuf *sb, const char *path, const trace_event *ev, uint
     sb_printf(sb, "  %" PRIu32 " page%s of 4 KiB differ%s at icount %" PRIu64 ":\n", nd,
               nd == 1 ? "" : "s", nd == 1 ? "s" : "", icount);
     page_watch pw[NARROW_MAX_PAGES] = {0};
+    bool replay_only[NARROW_MAX_PAGES] = {0};
     uint32_t shown = nd < NARROW_MAX_PAGES ? nd : NARROW_MAX_PAGES;
     for (uint32_t i = 0; i < shown; i++) {
         sb_puts(sb, "    ");
@@ -259,11 +284,12 @@ bool replay_narrow_ram(strbuf *sb, const char *path, const trace_event *ev, uint
                   : d[i].by_replay                    ? "the replay only"
                                                       : "the recording only");
         pw[i].page = d[i].page;
+        replay_only[i] = !d[i].by_recording;
     }
     if (nd > shown) {
         sb_printf(sb, "    (and %" PRIu32 " more)\n", nd - shown);
     }
-    narrow_items(sb, path, lo, hi, pw, shown);
+    narrow_items(sb, path, lo, hi, pw, shown, replay_only);
     return true;
 }
 
@@ -290,10 +316,7 @@ bool replay_narrow_dev(strbuf *sb, const char *path, const trace_event *ev, uint
     }
     uint64_t lo, hi;
     bound_of(ev, icount, interval, k, &lo, &hi);
-    sb_printf(sb,
-              "digest at icount %" PRIu64 ": device state differs (xxh3 %016" PRIx64
-              ", recorded %016" PRIx64 ")\n",
-              icount, devices, ev->devices);
+    put_header(sb, icount, "device state", "xxh3", "hash", devices, ev->devices);
     put_bound(sb, ev, interval, "the device state", lo, hi);
     uint64_t parts[VIRT_DEVICE_PARTS];
     virt_device_parts(b, parts);
@@ -313,12 +336,17 @@ bool replay_narrow_dev(strbuf *sb, const char *path, const trace_event *ev, uint
             pw[n++].page = NARROW_DEV_BASE + (uint32_t)i;
         }
     }
+    if (devices == ev->devices) {
+        sb_puts(sb, "  the device state matches again at the digest: the runs parted and met "
+                    "again within the interval\n");
+        return true;
+    }
     if (scheduler) {
         sb_puts(sb, "  the scheduler's state (clock bias, whose turn, slice left) differs: "
                     "the harts were scheduled differently\n");
     }
     if (n) {
-        narrow_items(sb, path, lo, hi, pw, n);
+        narrow_items(sb, path, lo, hi, pw, n, NULL);
     }
     return true;
 }

@@ -610,6 +610,9 @@ void replay_digest(uint64_t icount, uint64_t seq)
         if (dev_k == first) {
             replay_narrow_dev(&why, rp.path, &rp.ev, icount, rr_interval, dev, dev_k);
         }
+        if (hart_k != UINT32_MAX && hart_k > first) {
+            sb_puts(&why, "a hart's state differs too, from a later check\n");
+        }
         if (ram_k != UINT32_MAX && ram_k > first) {
             sb_puts(&why, "RAM differs too, from a later check\n");
         }

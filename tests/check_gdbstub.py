@@ -151,6 +151,14 @@ def session(tag, g, elf):
     check(tag + ": m at the entry gives the ELF's bytes", bytes.fromhex(mem) == want and want,
           mem)
     check(tag + ": m of unbacked memory is E01", g.cmd("m0,4") == "E01")
+    # A write whose payload breaks off changes nothing (it used to write the bytes before the
+    # bad one, which the RAM write log of a replay then did not see).
+    spare = 0x80100010
+    before = g.cmd("m%x,2" % spare)
+    check(tag + ": M with a bad payload is E01 and writes nothing",
+          g.cmd("M%x,2:01zz" % spare) == "E01" and g.cmd("m%x,2" % spare) == before, before)
+    check(tag + ": M writes", g.cmd("M%x,2:0102" % spare) == "OK"
+          and g.cmd("m%x,2" % spare) == "0102")
     stop = g.cmd("s")
     pc = g.reg(32)
     check(tag + ": step one instruction", stop.startswith("T05") and ENTRY < pc <= ENTRY + 4,

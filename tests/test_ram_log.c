@@ -190,7 +190,7 @@ static void every_guest_write_is_logged(void **state)
         int harts;
         uint64_t short_until;
     } guests[] = {{"isa", 1, 0},  {"timer", 1, 0},   {"vm", 1, 3000}, {"smp", 4, 0},
-                  {"sirq", 1, 0}, {"selfmod", 1, 0}, {"traps", 1, 0}};
+                  {"sirq", 1, 0}, {"selfmod", 1, 0}, {"traps", 1, 0}, {"tlb_dirty", 1, 0}};
     int ran = 0, checks = 0;
     for (size_t i = 0; i < sizeof guests / sizeof guests[0]; i++) {
         /* the log as record and replay start it (with the board), and started late */

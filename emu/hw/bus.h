@@ -48,6 +48,14 @@ static inline void bus_note_write(bus *b, uint64_t addr, uint64_t len)
     }
 }
 
+/* The same, by the host address of the bytes written (a cached write pointer's page). */
+static inline void bus_note_host_write(bus *b, const uint8_t *host, uint64_t len)
+{
+    if (b->log && (uintptr_t)host - (uintptr_t)b->log->ram < b->log->size) {
+        ram_log_mark(b->log, (uint64_t)((uintptr_t)host - (uintptr_t)b->log->ram), len);
+    }
+}
+
 void bus_init(bus *b);
 /* Later additions win where ranges overlap (an overlay such as HTIF's tohost over RAM).
  * Returns false when the table is full. */

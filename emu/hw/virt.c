@@ -633,7 +633,7 @@ ram_log *virt_ram_log(virt_board *b)
         b->bus.log = &b->log;
         b->bus.log_base = VIRT_DRAM_BASE;
         for (int i = 0; i < b->cfg.nharts; i++)
-            tlb_flush_write(&b->harts[i]); /* cached before the log: unmarked */
+            tlb_park_write(&b->harts[i]); /* cached before the log: unmarked */
         ram_log_collect(&b->log);
         ram_log_reset_changed(&b->log);
     }
@@ -645,10 +645,11 @@ void virt_ram_log_collect(virt_board *b)
     ram_log *l = virt_ram_log(b);
     if (ram_log_collect(l)) {
         /* The harts' cached write pointers would let later writes to those pages go unmarked.
-         * Every such pointer marked its page when it was cached, so after this no hart holds
-         * one: the first store to each page after a collection is always seen. */
+         * Every such pointer marked its page when it was cached (or brought back), so after
+         * this no hart holds one: the first store to each page after a collection is always
+         * seen. Parked, not dropped: the guest must see no difference. */
         for (int i = 0; i < b->cfg.nharts; i++)
-            tlb_flush_write(&b->harts[i]);
+            tlb_park_write(&b->harts[i]);
     }
 }
 

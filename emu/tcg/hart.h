@@ -85,6 +85,10 @@ typedef struct hart {
     uint64_t pc;
     tlb_entry tlb_r[TLB_SIZE];
     tlb_entry tlb_w[TLB_SIZE];
+    /* Write entries set aside by tlb_park_write: each is what tlb_w would hold in that slot
+     * had it not been parked, and comes back (its page marked for the RAM log) at the next
+     * store to it, without a page walk, as the fast path would have done. */
+    tlb_entry tlb_w_parked[TLB_SIZE];
     /* Global icount at the start of the block being executed; slow paths add the op index. */
     uint64_t blk_icount;
     uint64_t exec_icount; /* global icount when the current exec call began */
@@ -134,9 +138,14 @@ uint64_t hart_run(hart *h, uint64_t budget);
 void hart_set_irq(hart *h, int irq, bool level);
 /* Waiting in WFI with no locally enabled interrupt pending. */
 bool hart_is_idle(const hart *h);
-/* Drops the cached write pointers, so the next store to each page takes the slow path (which
- * notes it on the bus) once more. */
+/* Drops the cached write pointers (parked ones too): the next store to each page walks the
+ * page table again. */
 void tlb_flush_write(hart *h);
+/* Sets the cached write pointers aside, so the next store to each page takes the slow path,
+ * which notes it on the bus, and reinstates the pointer without walking the page table: what
+ * the guest sees is exactly what it would see had they stayed (a walk could set A/D bits the
+ * guest had cleared without sfence.vma). */
+void tlb_park_write(hart *h);
 
 /* Read/write a CSR as M-mode would (debugging, digests); false if it does not exist. */
 bool hart_csr_read(hart *h, unsigned csr, uint64_t *val);

@@ -17,12 +17,37 @@
 void tlb_flush(hart *h)
 {
     memset(h->tlb_r, 0xff, sizeof(h->tlb_r));
-    memset(h->tlb_w, 0xff, sizeof(h->tlb_w));
+    tlb_flush_write(h);
 }
 
 void tlb_flush_write(hart *h)
 {
     memset(h->tlb_w, 0xff, sizeof(h->tlb_w));
+    memset(h->tlb_w_parked, 0xff, sizeof(h->tlb_w_parked));
+}
+
+void tlb_park_write(hart *h)
+{
+    for (int i = 0; i < TLB_SIZE; i++) {
+        if (h->tlb_w[i].tag != UINT64_MAX) {
+            h->tlb_w_parked[i] = h->tlb_w[i];
+            h->tlb_w[i].tag = UINT64_MAX;
+        }
+    }
+}
+
+/* A store that missed the fast path to a page whose write entry is parked: the entry comes
+ * back, its page is marked, and the store goes where the fast path would have put it. */
+static bool unpark_store(hart *h, uint64_t a, unsigned size, uint64_t v)
+{
+    tlb_entry *p = &h->tlb_w_parked[(a >> 12) & (TLB_SIZE - 1)];
+    if (p->tag != (a & ~0xfffULL) || (a & (size - 1)))
+        return false;
+    h->tlb_w[(a >> 12) & (TLB_SIZE - 1)] = *p;
+    bus_note_host_write(h->bus, (const uint8_t *)(p->addend + (uintptr_t)p->tag), 0x1000);
+    p->tag = UINT64_MAX;
+    memcpy((void *)(h->tlb_w[(a >> 12) & (TLB_SIZE - 1)].addend + (uintptr_t)a), &v, size);
+    return true;
 }
 
 static int page_fault(int acc)
@@ -116,8 +141,10 @@ static void tlb_fill(hart *h, uint64_t va, uint64_t pa, bool write)
         if (tb_page_has_code(h->tbc, pa))
             return;
     }
-    if (write)
+    if (write) {
         bus_note_write(h->bus, pa & ~0xfffULL, 0x1000);
+        h->tlb_w_parked[(va >> 12) & (TLB_SIZE - 1)].tag = UINT64_MAX; /* replaced, as e is */
+    }
     e->tag = va & ~0xfffULL;
     e->addend = (uintptr_t)host - (uintptr_t)(va & ~0xfffULL);
 }
@@ -216,6 +243,8 @@ int mem_load_slow(hart *h, const rv_op *o, uint64_t a, unsigned size, uint64_t *
 int mem_store_slow(hart *h, const rv_op *o, uint64_t a, unsigned size, uint64_t v)
 {
     bool exit = false;
+    if (unpark_store(h, a, size, v))
+        return MEM_OK;
     if (a & (size - 1)) {
         /* Translate every byte first so a fault leaves memory untouched. */
         uint64_t pas[8];

@@ -8,6 +8,20 @@ void run_lower(uint64_t mode, void (*fn)(void));
 void lower_exit(void) __attribute__((noreturn));
 void lower_resume(void);
 
+/* Sv39 page-table entries, for the tests that run S-mode code under paging. */
+#define PTE_V 1
+#define PTE_R 2
+#define PTE_W 4
+#define PTE_X 8
+#define PTE_U 16
+#define PTE_A 64
+#define PTE_D 128
+
+static inline uint64_t pte(uint64_t pa, uint64_t flags)
+{
+    return (pa >> 12) << 10 | flags;
+}
+
 /* For a test's trap handler: true (and the frame redirected) if this was lower_exit(). */
 static inline int lower_handle(frame *f, uint64_t cause)
 {

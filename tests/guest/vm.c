@@ -3,14 +3,6 @@
  * U pages from S (SUM), and satp/sfence.vma. */
 #include "lower.h"
 
-#define PTE_V 1
-#define PTE_R 2
-#define PTE_W 4
-#define PTE_X 8
-#define PTE_U 16
-#define PTE_A 64
-#define PTE_D 128
-
 static uint64_t root[512] __attribute__((aligned(4096)));
 static uint64_t l1[512] __attribute__((aligned(4096)));
 static uint64_t l0[512] __attribute__((aligned(4096)));
@@ -48,11 +40,6 @@ static void s_code(void)
     user_page[1] = *(volatile uint64_t *)U_ALIAS + 1; /* SUM set: allowed */
     __asm__ volatile("sfence.vma");
     lower_exit();
-}
-
-static uint64_t pte(uint64_t pa, uint64_t flags)
-{
-    return (pa >> 12) << 10 | flags;
 }
 
 int main(void)
