@@ -207,6 +207,37 @@ def smp_session(g, nharts):
     check("smp: continue to the guest's power-off", end == "W00", end)
 
 
+def debugger_write_in_replay(emu, trace):
+    """A debugger's write during a replay is a divergence the RAM log places: the report names
+    the page as changed by the replay only, and says the re-run (which has no debugger) did
+    not repeat the change rather than blaming the recording."""
+    port = free_port()
+    p = subprocess.Popen([emu, "--replay", trace, "-gdb", "tcp:127.0.0.1:%d" % port],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    try:
+        g = Gdb(port)
+        g.cmd("Z0,%x,4" % ENTRY)
+        g.cmd("c")
+        wrote = g.cmd("M80100010,1:01")
+        g.send("c")
+        try:
+            g.recv()
+        except EOFError:
+            pass
+        _, err = p.communicate(timeout=60)
+    except Exception as e:  # noqa: BLE001
+        p.kill()
+        _, err = p.communicate()
+        wrote = "%r" % e
+    e = err.decode("utf-8", "replace")
+    check("replay: a debugger's write is placed, and not blamed on the recording",
+          wrote == "OK" and p.returncode == 3
+          and "page 0x0000000080100000" in e and "by the replay only" in e
+          and "a debugger's write, which a re-run does not repeat" in e,
+          "exit %s: %s" % (p.returncode, e[-600:]))
+
+
 def run_case(tag, argv, drive, want_out, want_err=None):
     """Runs argv with a gdb stub, drive(Gdb) speaks to it, then emu must exit 0 with want_out
     on stdout (and want_err within stderr when given)."""
@@ -277,6 +308,11 @@ def main():
                        env=dict(os.environ, EMU_RECORD_DIGEST_INTERVAL="1000"))
         run_case("replay", [emu, "--replay", t], lambda g: session("replay", g, elf), b"",
                  b": identical (")
+        t100 = os.path.join(tmp, "hello-100.mp")
+        subprocess.run([emu, "--record", t100] + argv[1:], stdin=subprocess.DEVNULL,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60,
+                       env=dict(os.environ, EMU_RECORD_DIGEST_INTERVAL="100"))
+        debugger_write_in_replay(emu, t100)
         drive_gdb("gdb-multiarch drives the stub", argv,
                   ["info registers pc", "break *0x%x" % ENTRY, "continue", "info registers pc",
                    "stepi", "x/2wx 0x%x" % ENTRY, "delete", "continue"],
