@@ -298,13 +298,18 @@ bool machine_create_and_start(void)
         sb_free(&err);
         return false;
     }
-    sb_free(&err);
     size_t fdt_len = 0;
     const void *fdt = machine_cfg.dumpdtb && mc->fdt ? mc->fdt(&fdt_len) : NULL;
     if (fdt) {
         dump_dtb_and_exit(fdt, fdt_len);
         return false; /* the board is not started; the caller exits */
     }
+    if (mc->check_images && !mc->check_images(&machine_cfg, &err)) {
+        fprintf(stderr, "%s%s\n", machine_stderr_prefix(), err.buf);
+        sb_free(&err);
+        return false;
+    }
+    sb_free(&err);
     phase_ready = true;
     /* The power-on reset raises no event (cause none). */
     machine_reset();

@@ -47,6 +47,10 @@ typedef struct machine_class {
     /* The board's flattened device tree once built (NULL: the board has none; then -machine
      * dumpdtb is ignored, as QEMU ignores it for boards without one). */
     const void *(*fdt)(size_t *len);
+    /* QEMU's last check of a built machine, after -machine dumpdtb had its turn: the images
+     * loaded into guest memory must not overlap. false (with err filled) when they do. NULL:
+     * nothing to check. */
+    bool (*check_images)(const machine_config *cfg, strbuf *err);
     /* Device reset (system_reset, reset requests). */
     void (*reset)(void);
     /* Runs the harts for at most budget instructions; returns retired instructions, 0 when

@@ -11,7 +11,10 @@
 #include <string.h>
 
 #include "emu/dialect.h"
+#include "emu/hw/elf_loader.h"
+#include "emu/hw/rom_overlap.h"
 #include "emu/hw/virt.h"
+#include "emu/hw/virt_fdt.h"
 #include "emu/machine.h"
 #include "emu/main_loop.h"
 #include "emu/numa.h"
@@ -173,6 +176,42 @@ static bool virt_machine_init(const machine_config *cfg, strbuf *err)
     return true;
 }
 
+/* QEMU's ROM regions of the virt board: each segment of an ELF kernel (named by its index in
+ * the program header table) or a raw kernel at the start of RAM, then the device tree's window
+ * when it lies in RAM (QEMU drops the blob when RAM is too small to hold it). */
+static bool virt_check_images(const machine_config *cfg, strbuf *err)
+{
+    enum {
+        MAX_REGIONS = 65
+    };
+    rom_region r[MAX_REGIONS];
+    unsigned n = 0;
+    size_t len;
+    bool is_elf;
+    const uint8_t *image = virt_image(board, &len, &is_elf);
+    if (image && is_elf) {
+        elf_segment seg[MAX_REGIONS - 1];
+        unsigned ns = elf_segments(image, len, seg, MAX_REGIONS - 1);
+        for (unsigned i = 0; i < ns && i < MAX_REGIONS - 1; i++) {
+            snprintf(r[n].name, sizeof r[n].name, "%s ELF program header segment %u", cfg->kernel,
+                     seg[i].index);
+            r[n].addr = seg[i].paddr;
+            r[n++].size = seg[i].memsz;
+        }
+    } else if (image) {
+        snprintf(r[n].name, sizeof r[n].name, "%s", cfg->kernel);
+        r[n].addr = VIRT_DRAM_BASE;
+        r[n++].size = len;
+    }
+    uint64_t fdt = virt_fdt_addr(board);
+    if (fdt >= VIRT_DRAM_BASE) {
+        snprintf(r[n].name, sizeof r[n].name, "fdt");
+        r[n].addr = fdt;
+        r[n++].size = VIRT_FDT_ALLOC_SIZE;
+    }
+    return rom_regions_check(r, n, err);
+}
+
 static const void *virt_machine_fdt(size_t *len)
 {
     return board ? virt_fdt_blob(board, len) : NULL;
@@ -310,6 +349,7 @@ const machine_class machine_virt = {
     .has_serial = true,
     .init = virt_machine_init,
     .fdt = virt_machine_fdt,
+    .check_images = virt_check_images,
     .reset = virt_machine_reset,
     .run = virt_machine_run,
     .after_slice = virt_after_slice,

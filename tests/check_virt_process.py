@@ -4,11 +4,13 @@ with no deadline leaves emu blocked in poll (no busy loop), a timer deadline mak
 jump (10 s of guest sleep in well under a host second), serial input from stdin reaches the
 guest whatever way it is split, -nographic puts the serial port on stdio, and an interactive
 client that waits for each reply sees the same bytes as the golden transcript fed at once (the
-input-hold rule of the README). Closing line `N passed, N failed`.
+input-hold rule of the README), and QEMU's check of overlapping images when the board is
+built. Closing line `N passed, N failed`.
 It must never leave a process running: every emu it starts is killed in a finally block.
 """
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -104,6 +106,64 @@ def test_nographic_serial_on_stdio(tmp):
                         guest("hello")], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, timeout=10)
     expect((r.returncode, r.stdout.splitlines()[0]), (0, b"hello from the guest"), "output")
+
+
+ROM_HEADER = (b"Some ROM regions are overlapping\n"
+              b"These ROM regions might have been loaded by direct user request or by "
+              b"default.\n"
+              b"They could be BIOS/firmware images, a guest kernel, initrd or some other file "
+              b"loaded into guest memory.\n"
+              b"Check whether you intended to load all this guest code, and whether it has "
+              b"been built to load to the correct addresses.\n")
+FDT_2M = b"  fdt (addresses 0x0000000080000000 - 0x0000000080100000)\n"
+
+
+def rom_overlap_run(prog, args, tmp, stdin=b""):
+    r = subprocess.run([prog] + args, input=stdin, stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, timeout=20, cwd=tmp)
+    return r.returncode, r.stdout, r.stderr
+
+
+def test_rom_overlap(tmp):
+    """QEMU's overlap check of the images in guest memory when the board is built: with 2 MiB
+    of RAM the device tree's window starts at the base of RAM, where the kernel goes. Exit 1
+    with QEMU's message (every overlapping pair); under --preconfig, x-exit-preconfig gets no
+    reply and the message has no program name (an error inside a monitor command). Compared
+    with qemu-system-riscv64 itself when it is installed."""
+    shutil.copy(guest("hello"), os.path.join(tmp, "hello.elf"))
+    with open(os.path.join(tmp, "raw.bin"), "wb") as f:
+        f.write(b"\x6f\x00\x00\x00" * 1024)
+    base = ["-M", "virt", "-bios", "none", "-display", "none", "-serial", "null", "-m", "2M"]
+    cases = {
+        "elf": (base + ["-kernel", "hello.elf"], b""),
+        "raw": (base + ["-kernel", "raw.bin"], b""),
+        "preconfig": (base + ["-kernel", "hello.elf", "--preconfig", "-qmp", "stdio",
+                              "--dialect", "7.2"],
+                      b'{"execute":"qmp_capabilities"}\n{"execute":"x-exit-preconfig"}\n'
+                      b'{"execute":"query-status"}\n'),
+    }
+    got = {k: rom_overlap_run(EMU, a, tmp, i) for k, (a, i) in cases.items()}
+    rc, _, err = got["raw"]
+    expect((rc, err), (1, b"emu: " + ROM_HEADER + b"\nThe following two regions overlap (in "
+                       b"the memory address space):\n  raw.bin (addresses 0x0000000080000000 - "
+                       b"0x0000000080001000)\n" + FDT_2M), "raw kernel over the device tree")
+    rc, _, err = got["elf"]
+    expect((rc, err.startswith(b"emu: " + ROM_HEADER), err.count(b"The following two regions"),
+            b"  hello.elf ELF program header segment 1 (addresses 0x0000000080000000 - " in err,
+            FDT_2M in err), (1, True, 2, True, True), "ELF kernel: each overlapping pair")
+    rc, out, err = got["preconfig"]
+    expect((rc, out.count(b"\n"), err.startswith(ROM_HEADER)), (1, 2, True),
+           "in preconfig: the greeting and one reply, then the message without a program name")
+    qemu = shutil.which("qemu-system-riscv64")
+    if qemu:
+        for k, (a, i) in cases.items():
+            a = [x for x in a if x not in ("--dialect", "7.2")]
+            if k == "preconfig":
+                a = a + ["-monitor", "none"]
+            q = rom_overlap_run(qemu, a, tmp, i)
+            mine = got[k][2].replace(b"emu: ", b"qemu-system-riscv64: ", 1) \
+                if got[k][2].startswith(b"emu: ") else got[k][2]
+            expect((got[k][0], mine), (q[0], q[2]), "the same as QEMU 7.2: " + k)
 
 
 def interactive(g):

@@ -74,6 +74,27 @@ static void find_htif(const uint8_t *d, size_t len, elf_info *info)
     info->has_htif = have_to && have_from;
 }
 
+unsigned elf_segments(const uint8_t *d, size_t len, elf_segment *out, unsigned max)
+{
+    if (len < 64 || !elf_is_elf(d, len))
+        return 0;
+    uint64_t phoff = rd64(d + 0x20);
+    uint16_t phentsize = rd16(d + 0x36), phnum = rd16(d + 0x38);
+    if (phentsize < 56 || !in_file(phoff, (uint64_t)phentsize * phnum, len))
+        return 0;
+    unsigned n = 0;
+    for (unsigned i = 0; i < phnum; i++) {
+        const uint8_t *ph = d + phoff + (uint64_t)i * phentsize;
+        uint64_t memsz = rd64(ph + 0x28);
+        if (rd32(ph) != PT_LOAD || memsz == 0)
+            continue;
+        if (n < max)
+            out[n] = (elf_segment){.index = i, .paddr = rd64(ph + 0x18), .memsz = memsz};
+        n++;
+    }
+    return n;
+}
+
 bool elf_load(const uint8_t *d, size_t len, uint8_t *mem, uint64_t base, uint64_t size,
               elf_info *info, strbuf *err)
 {

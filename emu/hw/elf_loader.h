@@ -17,6 +17,17 @@ typedef struct elf_info {
 } elf_info;
 
 bool elf_is_elf(const uint8_t *data, size_t len);
+
+/* A loadable segment: its index in the program header table, where it goes, its size in
+ * memory. */
+typedef struct elf_segment {
+    unsigned index;
+    uint64_t paddr, memsz;
+} elf_segment;
+
+/* The PT_LOAD segments with a size in memory of a file elf_load accepted, in table order (at
+ * most max); returns how many there are. */
+unsigned elf_segments(const uint8_t *data, size_t len, elf_segment *out, unsigned max);
 /* Copies every PT_LOAD segment (by physical address) into mem, which holds guest physical
  * [base, base + size), zero-filling up to p_memsz. On error appends a message to err. */
 bool elf_load(const uint8_t *data, size_t len, uint8_t *mem, uint64_t base, uint64_t size,

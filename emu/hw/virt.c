@@ -615,6 +615,13 @@ hart *virt_hart(virt_board *b, int i)
     return i >= 0 && i < b->cfg.nharts ? &b->harts[i] : NULL;
 }
 
+const uint8_t *virt_image(const virt_board *b, size_t *len, bool *is_elf)
+{
+    *len = b->image_len;
+    *is_elf = b->is_elf;
+    return b->image;
+}
+
 uint8_t *virt_ram(virt_board *b, uint64_t *size)
 {
     mark_dirty(b, 0, b->cfg.ram_size); /* the caller may write through it */

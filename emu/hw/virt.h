@@ -104,6 +104,8 @@ void virt_serial_input(virt_board *b, const uint8_t *buf, size_t len);
  * places it (a1 at the kernel entry, as QEMU 7.2's riscv_load_fdt places it). */
 const void *virt_fdt_blob(const virt_board *b, size_t *len);
 uint64_t virt_fdt_addr(const virt_board *b);
+/* The kernel image as loaded (NULL: none), and whether it is an ELF file. */
+const uint8_t *virt_image(const virt_board *b, size_t *len, bool *is_elf);
 
 /* State for digests and divergence reports. */
 int virt_nharts(const virt_board *b);
