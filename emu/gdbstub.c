@@ -30,11 +30,12 @@ static struct {
     bool stepping;
     bool no_ack;
     bool exited;
-    int cur; /* the hart (index) whose registers g/G/p/P and the stop reply name */
+    int cur;       /* the hart (index) whose registers g/G/p/P and the stop reply name */
+    int step_hart; /* Hc's hart (index) for `s`, or -1: the current one */
     hart_debug dbg;
     char in[8192];
     size_t inlen;
-} gs = {.lfd = -1, .cfd = -1};
+} gs = {.lfd = -1, .cfd = -1, .step_hart = -1};
 
 #define PACKET_SIZE 4096
 
@@ -432,10 +433,13 @@ static void handle_packet(const char *p)
         }
         put_str(t == -2 ? "E01" : buf);
     } else if (p[0] == 'H') {
-        /* Hg selects the registers' thread; Hc (continue, step) applies to the whole machine. */
+        /* Hg selects the registers' thread; Hc the thread `s` steps (-1 or 0: the current
+         * one). A continue always resumes the whole machine (all-stop). */
         int t = thread_of(p + 2);
         if (p[1] == 'g' && t >= 0) {
             gs.cur = t;
+        } else if (p[1] == 'c' && t != -2) {
+            gs.step_hart = t;
         }
         put_str(t == -2 ? "E01" : "OK");
     } else if (p[0] == 'T') {
@@ -482,8 +486,24 @@ static void handle_packet(const char *p)
     } else if (strcmp(p, "vCont?") == 0) {
         put_str("vCont;c;C;s;S");
     } else if (strncmp(p, "vCont;", 6) == 0) {
-        resume(p[6] == 's' || p[6] == 'S');
+        bool step = p[6] == 's' || p[6] == 'S';
+        /* a step of one thread (vCont;s:TID;c, as gdb sends it): that hart steps */
+        const char *colon = strchr(p + 6, ':'), *semi = strchr(p + 6, ';');
+        if (step && colon && (!semi || colon < semi)) {
+            char tid[24];
+            size_t n = strcspn(colon + 1, ";");
+            snprintf(tid, sizeof tid, "%.*s", (int)(n < sizeof tid ? n : sizeof tid - 1),
+                     colon + 1);
+            if (thread_of(tid) >= 0) {
+                gs.cur = thread_of(tid);
+            }
+        }
+        resume(step);
     } else if (p[0] == 'c' || p[0] == 's') {
+        if (p[0] == 's' && gs.step_hart >= 0) {
+            gs.cur = gs.step_hart;
+            h = cur_hart();
+        }
         if (p[1] && h) {
             h->pc = strtoull(p + 1, NULL, 16);
         }

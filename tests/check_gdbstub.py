@@ -203,6 +203,12 @@ def smp_session(g, nharts):
     pc1 = g.reg(32)
     check("smp: a step runs the selected hart", stop == "T05thread:%02x;" % other and
           pc1 != pc0, "%s pc %#x -> %#x" % (stop, pc0, pc1))
+    # Hc picks the hart `s` steps; vCont;s:TID steps that thread (how gdb asks).
+    stop = g.cmd("Hc%x" % thread) == "OK" and g.cmd("s")
+    check("smp: Hc picks the hart s steps", stop == "T05thread:%02x;" % thread, str(stop))
+    g.cmd("Hc-1")
+    stop = g.cmd("vCont;s:%x;c" % other)
+    check("smp: vCont;s:TID steps that thread", stop == "T05thread:%02x;" % other, stop)
     end = g.cmd("c")
     check("smp: continue to the guest's power-off", end == "W00", end)
 
