@@ -114,7 +114,7 @@ static const uint8_t *item_bytes(uint32_t id, const uint64_t *parts, size_t *len
 }
 
 /* Prints a change of each watched item since it was last seen (the line the parent reads). */
-static void observe_pages(uint64_t icount, char how)
+static void observe_items(uint64_t icount, char how)
 {
     virt_board *b = machine_virt_board();
     hart *ran = how == 'i' && b ? virt_last_ran_hart(b) : NULL;
@@ -172,7 +172,7 @@ static void remember_pcs(void)
 
 static void observe(uint64_t icount, char how)
 {
-    observe_pages(icount, how);
+    observe_items(icount, how);
     hart *h = nw.hart >= 0 ? watched() : NULL;
     if (!h) {
         return;
@@ -447,7 +447,7 @@ static uint32_t harts_parted(const trace_event *ev, const uint64_t *harts, int *
     for (uint32_t i = 0; i < n; i++) {
         if (harts[i] != ev->harts[i]) {
             *bad = (int)i;
-            return comparable ? ev->nsub : 0;
+            return ev->nsub;
         }
     }
     return UINT32_MAX;
@@ -456,9 +456,7 @@ static uint32_t harts_parted(const trace_event *ev, const uint64_t *harts, int *
 uint32_t replay_harts_parted(const trace_event *ev, const uint64_t *harts)
 {
     int bad;
-    uint32_t k = harts_parted(ev, harts, &bad);
-    bool comparable = ev->regs && ev->sub_interval == rr_sub_interval && ev->nsub == rr_nsub;
-    return k == UINT32_MAX || comparable ? k : ev->nsub;
+    return harts_parted(ev, harts, &bad);
 }
 
 bool replay_narrow_harts(strbuf *sb, const char *path, const trace_event *ev, uint64_t icount,

@@ -19,22 +19,26 @@
 #include "emu/tcg/disas.h"
 #include "replay/trace.h"
 
-static bool comparable(const trace_event *ev)
+/* The first check (sub-checkpoint 0..nsub-1, then nsub: the digest) where the replay's values
+ * mine differ from the trace's, UINT32_MAX when none does or the trace has no such values
+ * (logged false) or its sub-checkpoints are not the replay's. */
+static uint32_t first_parted(const trace_event *ev, bool logged, const uint32_t *mine,
+                             const uint32_t *recorded, bool digest_differs)
 {
-    return ev->ram_log && ev->sub_interval == rr_sub_interval && ev->nsub == rr_nsub;
+    if (!logged || ev->sub_interval != rr_sub_interval || ev->nsub != rr_nsub) {
+        return UINT32_MAX;
+    }
+    for (uint32_t k = 0; k < ev->nsub; k++) {
+        if (mine[k] != recorded[k]) {
+            return k;
+        }
+    }
+    return digest_differs ? ev->nsub : UINT32_MAX;
 }
 
 uint32_t replay_ram_parted(const trace_event *ev, uint64_t sum)
 {
-    if (!comparable(ev)) {
-        return UINT32_MAX;
-    }
-    for (uint32_t k = 0; k < ev->nsub; k++) {
-        if (rr_sub_ram[k] != ev->sub_ram[k]) {
-            return k;
-        }
-    }
-    return sum != ev->ram_sum ? ev->nsub : UINT32_MAX;
+    return first_parted(ev, ev->ram_log, rr_sub_ram, ev->sub_ram, sum != ev->ram_sum);
 }
 
 /* The recorded hash of page p, if the recording wrote it in this interval. */
@@ -140,42 +144,39 @@ static void put_change(strbuf *sb, const page_change *c, uint32_t id)
     }
 }
 
-/* The sub-interval where check k (sub-checkpoint k, or the digest when k == nsub) first
- * differed: [*lo, *hi]. */
-static void bound_of(const trace_event *ev, uint64_t icount, uint64_t interval, uint32_t k,
-                     uint64_t *lo, uint64_t *hi)
-{
-    uint64_t prev = icount >= interval ? icount - interval : 0;
-    *lo = prev + (uint64_t)k * ev->sub_interval;
-    *hi = k < ev->nsub ? prev + (uint64_t)(k + 1) * ev->sub_interval : icount;
-}
+/* The report's first two lines: what differs at the digest (or that it differed at a
+ * sub-checkpoint and its hash at the digest is the recorded one again), and the bound, the
+ * sub-interval [*lo, *hi] where check k (sub-checkpoint k, or the digest when k == nsub)
+ * first differed. */
+typedef struct state_names {
+    const char *what, *hash, *short_hash, *in_bound;
+} state_names;
+static const state_names ram_names = {"RAM", "sum of page hashes", "sum", "RAM's sum"};
+static const state_names dev_names = {"device state", "xxh3", "hash", "the device state"};
 
-/* The report's first line: what differs at the digest, or that it differed at a sub-checkpoint
- * and its hash at the digest is the recorded one again. */
-static void put_header(strbuf *sb, uint64_t icount, const char *what, const char *hash_name,
-                       const char *short_name, uint64_t got, uint64_t recorded)
+static void put_header(strbuf *sb, const trace_event *ev, uint64_t icount, uint64_t interval,
+                       uint32_t k, const state_names *n, uint64_t got, uint64_t recorded,
+                       uint64_t *lo, uint64_t *hi)
 {
     if (got == recorded) {
         sb_printf(sb,
                   "digest at icount %" PRIu64 ": %s differed at a sub-checkpoint (its %s at the "
                   "digest, %016" PRIx64 ", is the recorded one)\n",
-                  icount, what, short_name, got);
+                  icount, n->what, n->short_hash, got);
     } else {
         sb_printf(sb,
                   "digest at icount %" PRIu64 ": %s differs (%s %016" PRIx64
                   ", recorded %016" PRIx64 ")\n",
-                  icount, what, hash_name, got, recorded);
+                  icount, n->what, n->hash, got, recorded);
     }
-}
-
-static void put_bound(strbuf *sb, const trace_event *ev, uint64_t interval, const char *what,
-                      uint64_t lo, uint64_t hi)
-{
+    uint64_t prev = icount >= interval ? icount - interval : 0;
+    *lo = prev + (uint64_t)k * ev->sub_interval;
+    *hi = k < ev->nsub ? prev + (uint64_t)(k + 1) * ev->sub_interval : icount;
     sb_printf(sb,
               "  bound from the trace: %s matched at icount %" PRIu64 " and differed at icount "
               "%" PRIu64 " (checks every %" PRIu64 " instructions): the runs parted after the "
               "check at %" PRIu64 " and by %" PRIu64 "\n",
-              what, lo, hi, ev->sub_interval ? ev->sub_interval : interval, lo, hi);
+              n->in_bound, *lo, *hi, ev->sub_interval ? ev->sub_interval : interval, *lo, *hi);
 }
 
 /* Re-runs the replay over [lo, hi] watching the items of pw and reports every change the
@@ -253,11 +254,9 @@ bool replay_narrow_ram(strbuf *sb, const char *path, const trace_event *ev, uint
         return false;
     }
     uint64_t lo, hi;
-    bound_of(ev, icount, interval, k, &lo, &hi);
+    put_header(sb, ev, icount, interval, k, &ram_names, sum, ev->ram_sum, &lo, &hi);
     page_diff d[NARROW_MAX_PAGES];
     uint32_t nd = differing_pages(ev, virt_ram_log(b), d, NARROW_MAX_PAGES);
-    put_header(sb, icount, "RAM", "sum of page hashes", "sum", sum, ev->ram_sum);
-    put_bound(sb, ev, interval, "RAM's sum", lo, hi);
     if (sum == ev->ram_sum) {
         sb_puts(sb, "  RAM matches again at the digest: the runs parted and met again within "
                     "the interval (the trace keeps no page list for a sub-checkpoint)\n");
@@ -295,16 +294,8 @@ bool replay_narrow_ram(strbuf *sb, const char *path, const trace_event *ev, uint
 
 uint32_t replay_dev_parted(const trace_event *ev, uint64_t devices)
 {
-    if (!ev->dev_log || ev->sub_interval != rr_sub_interval || ev->nsub != rr_nsub) {
-        return UINT32_MAX;
-    }
     /* the sub-checkpoints leave the scheduler out; the digest has it */
-    for (uint32_t k = 0; k < ev->nsub; k++) {
-        if (rr_sub_dev[k] != ev->sub_dev[k]) {
-            return k;
-        }
-    }
-    return devices != ev->devices ? ev->nsub : UINT32_MAX;
+    return first_parted(ev, ev->dev_log, rr_sub_dev, ev->sub_dev, devices != ev->devices);
 }
 
 bool replay_narrow_dev(strbuf *sb, const char *path, const trace_event *ev, uint64_t icount,
@@ -315,9 +306,7 @@ bool replay_narrow_dev(strbuf *sb, const char *path, const trace_event *ev, uint
         return false;
     }
     uint64_t lo, hi;
-    bound_of(ev, icount, interval, k, &lo, &hi);
-    put_header(sb, icount, "device state", "xxh3", "hash", devices, ev->devices);
-    put_bound(sb, ev, interval, "the device state", lo, hi);
+    put_header(sb, ev, icount, interval, k, &dev_names, devices, ev->devices, &lo, &hi);
     uint64_t parts[VIRT_DEVICE_PARTS];
     virt_device_parts(b, parts);
     page_watch pw[VIRT_DEVICE_PARTS] = {0};

@@ -30,12 +30,13 @@ bool ram_log_init(ram_log *l, const uint8_t *ram, uint64_t size, uint64_t lo, ui
     l->ram = ram;
     l->size = size;
     l->npages = (uint32_t)npages;
-    l->marked = calloc(npages ? npages : 1, 1);
-    l->changed = calloc(npages ? npages : 1, 1);
-    l->marked_list = malloc((npages ? npages : 1) * sizeof(uint32_t));
-    l->changed_list = malloc((npages ? npages : 1) * sizeof(uint32_t));
-    l->changed_before = malloc((npages ? npages : 1) * sizeof(uint64_t));
-    l->page_hash = malloc((npages ? npages : 1) * sizeof(uint64_t));
+    size_t n = npages ? (size_t)npages : 1;
+    l->marked = calloc(n, 1);
+    l->changed = calloc(n, 1);
+    l->marked_list = malloc(n * sizeof(uint32_t));
+    l->changed_list = malloc(n * sizeof(uint32_t));
+    l->changed_before = malloc(n * sizeof(uint64_t));
+    l->page_hash = malloc(n * sizeof(uint64_t));
     if (!l->marked || !l->changed || !l->marked_list || !l->changed_list || !l->changed_before ||
         !l->page_hash) {
         ram_log_free(l);
