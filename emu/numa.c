@@ -31,8 +31,22 @@ static int legacy_have_memdevs = -1;
 /* Possible CPU slots: the node each is mapped to (-1: not mapped). */
 static int slot_node[NUMA_MAX_CPUS];
 
+/* Whether anything changed since the last numa_reset(): the fuzz targets reset the machine
+ * for every input, and almost no input touches NUMA. Every function that changes a table
+ * below (here or in numa_hmat.c) calls numa_note_change() first. */
+static bool changed = true;
+
+void numa_note_change(void)
+{
+    changed = true;
+}
+
 void numa_reset(void)
 {
+    if (!changed) {
+        return;
+    }
+    changed = false;
     memset(nodes, 0, sizeof(nodes));
     for (int i = 0; i < NUMA_MAX_NODES; i++) {
         nodes[i].memdev = -1;
@@ -223,6 +237,7 @@ static bool node_memory(numa_node *nd, const numa_node_opts *o, strbuf *err)
 
 bool numa_add_node(const numa_node_opts *o, strbuf *err)
 {
+    numa_note_change();
     unsigned id = o->has_nodeid ? o->nodeid : (unsigned)num_nodes;
     if (id >= NUMA_MAX_NODES) {
         sb_printf(err, "Max number of NUMA nodes reached: %u", id);
@@ -272,6 +287,7 @@ bool numa_add_node(const numa_node_opts *o, strbuf *err)
 
 bool numa_add_distance(uint64_t src, uint64_t dst, unsigned val, strbuf *err)
 {
+    numa_note_change();
     if (src >= NUMA_MAX_NODES || dst >= NUMA_MAX_NODES) {
         sb_printf(err, "Parameter '%s' expects an integer between 0 and %d",
                   src >= NUMA_MAX_NODES ? "src" : "dst", NUMA_MAX_NODES - 1);
@@ -298,6 +314,7 @@ bool numa_add_distance(uint64_t src, uint64_t dst, unsigned val, strbuf *err)
 
 bool numa_map_cpu(const numa_cpu_props *p, strbuf *err)
 {
+    numa_note_change();
     if (!p->has_node_id) {
         sb_puts(err, "Missing mandatory node-id property");
         return false;
@@ -444,6 +461,7 @@ static void auto_assign_ram(void)
 
 bool numa_finalize(void)
 {
+    numa_note_change();
     const char *pfx = machine_stderr_prefix();
     /* no support for sparse node ids: report the largest missing id first */
     for (int i = max_nodeid - 1; i >= 0; i--) {

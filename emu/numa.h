@@ -108,6 +108,8 @@ bool numa_add_hmat_cache(const numa_hmat_cache_opts *o, strbuf *err);
  * a CPU mapped to node (QEMU's initiator rule, a message in err on failure); the build-time
  * initiator checks (messages on stderr after pfx). */
 void numa_hmat_reset(void);
+/* Marks the tables changed, so that the next numa_reset() clears them. */
+void numa_note_change(void);
 void numa_hmat_set_initiator(int node, unsigned initiator);
 bool numa_hmat_cpu_mapped(int node, strbuf *err);
 bool numa_hmat_validate_initiators(const char *pfx);

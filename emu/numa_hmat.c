@@ -64,6 +64,7 @@ void numa_hmat_reset(void)
 
 void numa_set_hmat(bool on)
 {
+    numa_note_change();
     enabled = on;
 }
 
@@ -81,11 +82,13 @@ bool numa_hmat_option(strbuf *err)
 
 void numa_hmat_set_initiator(int node, unsigned init)
 {
+    numa_note_change();
     initiator[node] = (uint16_t)init;
 }
 
 bool numa_hmat_cpu_mapped(int node, strbuf *err)
 {
+    numa_note_change();
     if (!enabled) {
         return true;
     }
@@ -209,6 +212,7 @@ static bool add_bandwidth(lb_table *t, const numa_hmat_lb_opts *o, strbuf *err)
 
 bool numa_add_hmat_lb(const numa_hmat_lb_opts *o, strbuf *err)
 {
+    numa_note_change();
     if (!enabled) {
         return numa_hmat_option(err);
     }
@@ -253,6 +257,7 @@ bool numa_add_hmat_lb(const numa_hmat_lb_opts *o, strbuf *err)
 
 bool numa_add_hmat_cache(const numa_hmat_cache_opts *o, strbuf *err)
 {
+    numa_note_change();
     if (!enabled) {
         return numa_hmat_option(err);
     }

@@ -155,23 +155,38 @@ typedef struct line_verdict {
     char id_text[96]; /* a reply's id as emu's writer writes it */
 } line_verdict;
 
-/* Two direct-mapped tables (a collision replaces the slot): short lines, and a few long ones
- * (query results such as the schema). The bytes are compared in full: a hash proves nothing. */
-#define SHORT_SLOTS 4096
-#define SHORT_LINE  480
-#define LONG_SLOTS  32
-#define LONG_LINE   32768
+/* Two two-way set-associative tables (a miss replaces the way not used last): short lines,
+ * and a few long ones (query results such as the schema). A campaign meets thousands of
+ * distinct short lines (a stray-byte error per byte value and context), and in a
+ * direct-mapped table of 4096 the ones that collided were judged again at every meeting. The
+ * bytes are compared in full: a hash proves nothing. */
+#define SHORT_SETS 8192
+#define SHORT_LINE 480
+#define LONG_SETS  16
+#define LONG_LINE  32768
 
-static line_verdict short_verdicts[SHORT_SLOTS], long_verdicts[LONG_SLOTS];
-static char short_lines[SHORT_SLOTS][SHORT_LINE], long_lines[LONG_SLOTS][LONG_LINE];
+static line_verdict short_verdicts[SHORT_SETS][2], long_verdicts[LONG_SETS][2];
+static char short_lines[SHORT_SETS][2][SHORT_LINE], long_lines[LONG_SETS][2][LONG_LINE];
+static uint8_t short_victim[SHORT_SETS], long_victim[LONG_SETS];
 
 /* Parses a line with emu's parser and jansson, checks what does not depend on the session
- * (one strict JSON object; an event has no id; a reply has exactly one of return and error),
- * and fills in v; false when the id is too long to keep (v is then still right for this
- * line). */
+ * (printable ASCII only; one strict JSON object; an event has no id; a reply has exactly one
+ * of return and error), and fills in v; false when the id is too long to keep (v is then
+ * still right for this line). */
+static void check_printable(const char *line, size_t len, size_t line_no)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)line[i];
+        if (c < 0x20 || c > 0x7e) {
+            fuzz_fail("output line %zu has byte 0x%02x", line_no, c);
+        }
+    }
+}
+
 static bool judge_line(line_verdict *v, const char *line, size_t len, size_t line_no,
                        char **long_id)
 {
+    check_printable(line, len, line_no);
     char *err = NULL;
     json_value *j = json_parse(line, len, &err);
     if (!j) {
@@ -218,27 +233,37 @@ static const line_verdict *line_verdict_of(const char *line, size_t len, size_t 
 {
     static line_verdict scratch;
     uint64_t h = XXH3_64bits(line, len);
-    line_verdict *slot = NULL;
-    char *bytes = NULL;
+    line_verdict *set = NULL;
+    char(*bytes)[SHORT_LINE] = NULL;
+    char(*long_bytes)[LONG_LINE] = NULL;
+    uint8_t *victim = NULL;
     if (len <= SHORT_LINE) {
-        slot = &short_verdicts[h % SHORT_SLOTS];
-        bytes = short_lines[h % SHORT_SLOTS];
+        set = short_verdicts[h % SHORT_SETS];
+        bytes = short_lines[h % SHORT_SETS];
+        victim = &short_victim[h % SHORT_SETS];
     } else if (len <= LONG_LINE) {
-        slot = &long_verdicts[h % LONG_SLOTS];
-        bytes = long_lines[h % LONG_SLOTS];
+        set = long_verdicts[h % LONG_SETS];
+        long_bytes = long_lines[h % LONG_SETS];
+        victim = &long_victim[h % LONG_SETS];
     }
-    if (slot && len && slot->len == len && slot->hash == h && !memcmp(bytes, line, len)) {
-        return slot;
+    for (int way = 0; set && way < 2; way++) {
+        const char *kept = bytes ? bytes[way] : long_bytes[way];
+        if (set[way].len == len && set[way].hash == h && !memcmp(kept, line, len)) {
+            *victim = (uint8_t)!way;
+            return &set[way];
+        }
     }
     *long_id = NULL;
-    if (!judge_line(&scratch, line, len, line_no, long_id) || !slot) {
+    if (!judge_line(&scratch, line, len, line_no, long_id) || !set) {
         return &scratch;
     }
-    *slot = scratch;
-    slot->hash = h;
-    slot->len = len;
-    memcpy(bytes, line, len);
-    return slot;
+    int way = *victim;
+    *victim = (uint8_t)!way;
+    set[way] = scratch;
+    set[way].hash = h;
+    set[way].len = len;
+    memcpy(bytes ? bytes[way] : long_bytes[way], line, len);
+    return &set[way];
 }
 
 void fuzz_check_output(const strbuf *out, const fuzz_expect *e, bool negotiated)
@@ -254,13 +279,8 @@ void fuzz_check_output(const strbuf *out, const fuzz_expect *e, bool negotiated)
             fuzz_fail("output does not end in CRLF");
         }
         size_t len = (size_t)(crlf - line);
-        for (size_t i = 0; i < len; i++) {
-            unsigned char c = (unsigned char)line[i];
-            if (c < 0x20 || c > 0x7e) {
-                fuzz_fail("output line %zu has byte 0x%02x", line_no, c);
-            }
-        }
         if (line_no == 0) {
+            check_printable(line, len, line_no);
             static const char prefix[] = "{\"QMP\": {\"version\": {\"qemu\": ";
             if (len < sizeof(prefix) - 1 || memcmp(line, prefix, sizeof(prefix) - 1) != 0) {
                 fuzz_fail("first line is not the greeting");

@@ -202,13 +202,25 @@ static void collect(void *opaque, json_value *value, const char *error)
     p->error = error ? json_xstrdup(error) : NULL;
 }
 
+/* One stream kept between calls, reset after each: a stream and its buffers cost more to set
+ * up than a short value costs to parse, and the fuzz oracles parse every new output line. A
+ * call made while it is in use (from an emit callback) gets a stream of its own. */
+static json_stream *spare;
+
 json_value *json_parse(const char *buf, size_t len, char **error)
 {
     parse_one p = {0};
-    json_stream *s = json_stream_new(collect, &p);
+    json_stream *s = spare ? spare : json_stream_new(collect, &p);
+    spare = NULL;
+    s->opaque = &p;
     json_stream_feed(s, buf, len);
     json_stream_flush(s);
-    json_stream_free(s);
+    json_stream_reset(s);
+    if (spare) {
+        json_stream_free(s);
+    } else {
+        spare = s;
+    }
     if (!p.value && !p.error) {
         p.error = json_xstrdup("Expecting a JSON value");
     }

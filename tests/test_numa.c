@@ -424,6 +424,67 @@ static int cli(const char *line)
     return rc;
 }
 
+/* numa_reset() skips its clearing when nothing changed since the last one (the fuzz targets
+ * reset for every input): every kind of change, failed calls included, must still be
+ * forgotten, and a second reset in a row must leave the same state. */
+static void test_reset_forgets_every_change(void **state)
+{
+    (void)state;
+    for (int kind = 0; kind < 7; kind++) {
+        setup_virt(DIALECT_7_2, 2, 0, 128 << 20);
+        numa_hmat_lb_opts lat = {
+            .initiator = 0, .target = 0, .data_type = 0, .has_latency = true, .latency = 5};
+        switch (kind) {
+        case 0: /* a node, and "mem seen" */
+            assert_true(node(1, 64 << 20, NULL));
+            break;
+        case 1: /* distances */
+            assert_true(node(0, 64 << 20, NULL));
+            assert_true(node(1, 64 << 20, NULL));
+            assert_true(dist(0, 1, 30));
+            break;
+        case 2: /* a CPU mapping left by a failed call */
+            assert_false(cpu_core(5, 0));
+            assert_true(node(0, 64 << 20, NULL));
+            assert_true(cpu_core(0, 1));
+            break;
+        case 3: /* HMAT switched on, an lb entry */
+            numa_set_hmat(true);
+            assert_true(node(0, 64 << 20, NULL));
+            assert_true(cpu_core(0, 0));
+            sb_clear(&err);
+            assert_true(numa_add_hmat_lb(&lat, &err));
+            break;
+        case 4: /* the build's defaults (node memory, CPU placement) */
+            assert_true(node(0, 128 << 20, NULL));
+            assert_true(finalize_captured());
+            assert_true(numa_possible_cpu_props(1).has_node_id);
+            break;
+        case 5: /* nothing: reset twice in a row */
+            break;
+        case 6: /* HMAT switched on, nothing else */
+            numa_set_hmat(true);
+            break;
+        }
+        for (int again = 0; again < 2; again++) {
+            setup_virt(DIALECT_7_2, 2, 0, 128 << 20);
+            assert_int_equal(numa_node_count(), 0);
+            for (int n = 0; n < NUMA_MAX_NODES; n++) {
+                assert_false(numa_node_present(n));
+            }
+            assert_false(numa_have_distances());
+            assert_false(numa_hmat_enabled());
+            assert_false(numa_possible_cpu_props(0).has_node_id);
+            assert_false(numa_possible_cpu_props(1).has_node_id);
+        }
+        /* "mem seen" is gone: memdev= is accepted again */
+        assert_true(hostmem_add("m0", 64 << 20, &err));
+        assert_true(node(1, 0, "m0"));
+        assert_int_equal(numa_node_count(), 1);
+        assert_true(numa_node_present(1));
+    }
+}
+
 static void test_cli(void **state)
 {
     (void)state;
@@ -486,6 +547,7 @@ int main(void)
         cmocka_unit_test(test_build_cpu_placement),
         cmocka_unit_test(test_no_numa),
         cmocka_unit_test(test_hmat),
+        cmocka_unit_test(test_reset_forgets_every_change),
         cmocka_unit_test(test_cli),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
