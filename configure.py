@@ -123,7 +123,11 @@ def main(argv):
 
     lib_srcs = [s for d in LIB_DIRS for s in c_files(d) if s != MAIN]
     tests = [s for s in c_files("tests") if os.path.basename(s).startswith("test_")]
-    benches = c_files("bench")
+    # bench/fuzzref_*.c: libFuzzer reference targets for bench/fuzz_bench.py (fuzz build only).
+    fuzz_refs = [s for s in c_files("bench") if os.path.basename(s).startswith("fuzzref_")]
+    benches = [s for s in c_files("bench") if s not in fuzz_refs]
+    if not args.fuzz:
+        fuzz_refs = []
     fuzzers = c_files("fuzz") if args.fuzz else []
     fuzz_support = [s for s in fuzzers if not os.path.basename(s).startswith("fuzz_")]
     fuzz_targets = [s for s in fuzzers if os.path.basename(s).startswith("fuzz_")]
@@ -156,7 +160,7 @@ def main(argv):
              "  description = LINK $out")
     w.append("rule run\n  command = $cmd\n  pool = console\n  description = $desc")
     w.append("")
-    for s in lib_srcs + [MAIN] + tests + benches + fuzzers:
+    for s in lib_srcs + [MAIN] + tests + benches + fuzzers + fuzz_refs:
         w.append(f"build {obj(bd, s)}: cc {s}" + (fuzz_object_flags(s) if args.fuzz else ""))
     w.append("")
     lib = f"{bd}/libemu.a"
@@ -182,6 +186,10 @@ def main(argv):
         support = " ".join(obj(bd, s) for s in fuzz_support)
         w.append(f"build {b}: link {obj(bd, t)} {support} {lib}\n"
                  f"  ldflags = $ldflags -fsanitize=fuzzer\n  extra_libs = -ljansson")
+    for t in fuzz_refs:
+        b = f"{bd}/bench/{os.path.basename(t)[:-2]}"
+        fuzz_bins.append(b)
+        w.append(f"build {b}: link {obj(bd, t)} {lib}\n  ldflags = $ldflags -fsanitize=fuzzer")
     w.append("")
     all_bins = [f"{bd}/emu"] + test_bins + bench_bins + fuzz_bins
     all_bins += guest_rules(w, bd, lib)
