@@ -19,12 +19,8 @@ void sb_free(strbuf *sb)
     sb_init(sb);
 }
 
-void sb_reserve(strbuf *sb, size_t extra)
+void sb_grow(strbuf *sb, size_t need)
 {
-    size_t need = sb->len + extra + 1;
-    if (need <= sb->cap) {
-        return;
-    }
     size_t cap = sb->cap ? sb->cap : 64;
     while (cap < need) {
         cap *= 2;
@@ -38,42 +34,28 @@ void sb_reserve(strbuf *sb, size_t extra)
     sb->cap = cap;
 }
 
-void sb_put(strbuf *sb, const void *data, size_t len)
-{
-    sb_reserve(sb, len);
-    if (len) {
-        memcpy(sb->buf + sb->len, data, len);
-    }
-    sb->len += len;
-    sb->buf[sb->len] = 0;
-}
-
-void sb_puts(strbuf *sb, const char *s)
-{
-    sb_put(sb, s, strlen(s));
-}
-
-void sb_putc(strbuf *sb, char c)
-{
-    sb_reserve(sb, 1);
-    sb->buf[sb->len++] = c;
-    sb->buf[sb->len] = 0;
-}
-
 void sb_vprintf(strbuf *sb, const char *fmt, va_list ap)
 {
     if (!fmt) {
         return; /* never: but gcc's sanitizer paths otherwise see a null format */
     }
+    /* Format straight into the room there is (at least 128 bytes), and a second time only when
+     * the text did not fit: most texts are short error messages, and a formatting pass costs
+     * more than the bytes it writes. */
+    sb_reserve(sb, 127);
+    size_t room = sb->cap - sb->len;
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(sb->buf + sb->len, room, fmt, ap);
+    if (n >= 0 && (size_t)n >= room) {
+        sb_reserve(sb, (size_t)n);
+        vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap2);
+    }
     va_end(ap2);
     if (n < 0) {
+        sb->buf[sb->len] = 0;
         return;
     }
-    sb_reserve(sb, (size_t)n);
-    vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
     sb->len += (size_t)n;
 }
 

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct strbuf {
     char *buf; /* always NUL-terminated when cap > 0 */
@@ -14,10 +15,40 @@ typedef struct strbuf {
 
 void sb_init(strbuf *sb);
 void sb_free(strbuf *sb);
-void sb_reserve(strbuf *sb, size_t extra);
-void sb_put(strbuf *sb, const void *data, size_t len);
-void sb_puts(strbuf *sb, const char *s);
-void sb_putc(strbuf *sb, char c);
+/* Grows the buffer to hold at least `need` bytes (sb_reserve's slow path). */
+void sb_grow(strbuf *sb, size_t need);
+
+/* The appends are inline: the JSON writer and lexer call them for every token and string, and
+ * a call per byte cost more than the byte. */
+static inline void sb_reserve(strbuf *sb, size_t extra)
+{
+    if (sb->len + extra + 1 > sb->cap) {
+        sb_grow(sb, sb->len + extra + 1);
+    }
+}
+
+static inline void sb_put(strbuf *sb, const void *data, size_t len)
+{
+    sb_reserve(sb, len);
+    if (len) {
+        memcpy(sb->buf + sb->len, data, len);
+    }
+    sb->len += len;
+    sb->buf[sb->len] = 0;
+}
+
+static inline void sb_puts(strbuf *sb, const char *s)
+{
+    sb_put(sb, s, strlen(s));
+}
+
+static inline void sb_putc(strbuf *sb, char c)
+{
+    sb_reserve(sb, 1);
+    sb->buf[sb->len++] = c;
+    sb->buf[sb->len] = 0;
+}
+
 void sb_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_vprintf(strbuf *sb, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Drops the first n bytes (a consumed prefix). */
