@@ -169,10 +169,6 @@ static line_verdict short_verdicts[SHORT_SETS][2], long_verdicts[LONG_SETS][2];
 static char short_lines[SHORT_SETS][2][SHORT_LINE], long_lines[LONG_SETS][2][LONG_LINE];
 static uint8_t short_victim[SHORT_SETS], long_victim[LONG_SETS];
 
-/* Parses a line with emu's parser and jansson, checks what does not depend on the session
- * (printable ASCII only; one strict JSON object; an event has no id; a reply has exactly one
- * of return and error), and fills in v; false when the id is too long to keep (v is then
- * still right for this line). */
 static void check_printable(const char *line, size_t len, size_t line_no)
 {
     for (size_t i = 0; i < len; i++) {
@@ -183,6 +179,10 @@ static void check_printable(const char *line, size_t len, size_t line_no)
     }
 }
 
+/* Parses a line with emu's parser and jansson, checks what does not depend on the session
+ * (printable ASCII only; one strict JSON object; an event has no id; a reply has exactly one
+ * of return and error), and fills in v; false when the id is too long to keep (v is then
+ * still right for this line). */
 static bool judge_line(line_verdict *v, const char *line, size_t len, size_t line_no,
                        char **long_id)
 {
@@ -248,7 +248,7 @@ static const line_verdict *line_verdict_of(const char *line, size_t len, size_t 
     }
     for (int way = 0; set && way < 2; way++) {
         const char *kept = bytes ? bytes[way] : long_bytes[way];
-        if (set[way].len == len && set[way].hash == h && !memcmp(kept, line, len)) {
+        if (len && set[way].len == len && set[way].hash == h && !memcmp(kept, line, len)) {
             *victim = (uint8_t)!way;
             return &set[way];
         }
