@@ -11,7 +11,7 @@ qmp_capabilities, and once an earlier line left preconfig it starts with that li
 commands of a built machine stay reachable. A line that alone exceeds max_len (the nesting
 limit cases) is left to the json target, whose max_len is 64 KiB. A window may start inside a
 request that spans lines: it is a seed, not a test, and the fuzzer mutates it anyway.
-It must never write outside the directory it is given.
+It replaces the seeds an earlier run left in OUTDIR, and must never write outside it.
 """
 import hashlib
 import os
@@ -62,7 +62,13 @@ def write(out, target, data):
 def main():
     out = sys.argv[1]
     for target in ("qmp_preconfig", "json", "replay_roundtrip"):
-        os.makedirs(os.path.join(out, target), exist_ok=True)
+        d = os.path.join(out, target)
+        os.makedirs(d, exist_ok=True)
+        # Seeds an earlier run wrote (named by their SHA-1) go: a transcript since changed, or
+        # a window of another max_len, would otherwise stay in the corpus.
+        for name in os.listdir(d):
+            if re.fullmatch(r"[0-9a-f]{40}", name) and os.path.isfile(os.path.join(d, name)):
+                os.remove(os.path.join(d, name))
     qmp_limit = options_max_len("fuzz_qmp_preconfig") - 1  # the mode byte is part of an input
     n = 0
     for path in golden.find_all():

@@ -55,7 +55,19 @@ def main():
     if rc != 0:
         print(f"{passed} passed, {failed} failed")
         return 1
+    # A seed left by an earlier run (another max_len, a transcript since changed) must go.
+    stale = os.path.join(ROOT, bd, "seeds", "qmp_preconfig", "0" * 40)
+    os.makedirs(os.path.dirname(stale), exist_ok=True)
+    with open(stale, "wb") as f:
+        f.write(b"\x01" + b" " * 4096)
     run([sys.executable, "fuzz/make_corpus.py", f"{bd}/seeds"], 120)
+    max_len = next(int(f.split("=")[1]) for f in campaign.options_flags("fuzz_qmp_preconfig")
+                   if f.startswith("-max_len="))
+    seed_dir = os.path.join(ROOT, bd, "seeds", "qmp_preconfig")
+    sizes = [os.path.getsize(os.path.join(seed_dir, n)) for n in os.listdir(seed_dir)]
+    case("qmp_preconfig seeds: none left from an earlier run, none over max_len",
+         not os.path.exists(stale) and sizes and max(sizes) <= max_len,
+         f"stale seed kept: {os.path.exists(stale)}; largest {max(sizes or [0])} > {max_len}")
     # trace seeds: sample traces written by the trace unit test of the main build
     os.makedirs(os.path.join(ROOT, bd, "seeds", "trace"), exist_ok=True)
     run([os.path.join(args.builddir, "tests", "test_trace"), "--write-samples",
