@@ -494,8 +494,9 @@ static void handle_packet(const char *p)
             size_t n = strcspn(colon + 1, ";");
             snprintf(tid, sizeof tid, "%.*s", (int)(n < sizeof tid ? n : sizeof tid - 1),
                      colon + 1);
-            if (thread_of(tid) >= 0) {
-                gs.cur = thread_of(tid);
+            int t = thread_of(tid);
+            if (t >= 0) {
+                gs.cur = t;
             }
         }
         resume(step);

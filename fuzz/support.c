@@ -234,21 +234,21 @@ static const line_verdict *line_verdict_of(const char *line, size_t len, size_t 
     static line_verdict scratch;
     uint64_t h = XXH3_64bits(line, len);
     line_verdict *set = NULL;
-    char(*bytes)[SHORT_LINE] = NULL;
-    char(*long_bytes)[LONG_LINE] = NULL;
+    char *kept[2] = {NULL, NULL}; /* each way's bytes */
     uint8_t *victim = NULL;
     if (len <= SHORT_LINE) {
         set = short_verdicts[h % SHORT_SETS];
-        bytes = short_lines[h % SHORT_SETS];
+        kept[0] = short_lines[h % SHORT_SETS][0];
+        kept[1] = short_lines[h % SHORT_SETS][1];
         victim = &short_victim[h % SHORT_SETS];
     } else if (len <= LONG_LINE) {
         set = long_verdicts[h % LONG_SETS];
-        long_bytes = long_lines[h % LONG_SETS];
+        kept[0] = long_lines[h % LONG_SETS][0];
+        kept[1] = long_lines[h % LONG_SETS][1];
         victim = &long_victim[h % LONG_SETS];
     }
     for (int way = 0; set && way < 2; way++) {
-        const char *kept = bytes ? bytes[way] : long_bytes[way];
-        if (len && set[way].len == len && set[way].hash == h && !memcmp(kept, line, len)) {
+        if (len && set[way].len == len && set[way].hash == h && !memcmp(kept[way], line, len)) {
             *victim = (uint8_t)!way;
             return &set[way];
         }
@@ -262,7 +262,7 @@ static const line_verdict *line_verdict_of(const char *line, size_t len, size_t 
     set[way] = scratch;
     set[way].hash = h;
     set[way].len = len;
-    memcpy(bytes ? bytes[way] : long_bytes[way], line, len);
+    memcpy(kept[way], line, len);
     return &set[way];
 }
 

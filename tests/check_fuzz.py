@@ -14,6 +14,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "fuzz"))
 import campaign  # noqa: E402  (afl_fuzz: one AFL++ run and its fuzzer_stats)
+import make_corpus  # noqa: E402  (options_max_len: the seeds' length limit)
 TARGETS = ["qmp_preconfig", "json", "trace", "replay_roundtrip"]
 
 
@@ -61,8 +62,7 @@ def main():
     with open(stale, "wb") as f:
         f.write(b"\x01" + b" " * 4096)
     run([sys.executable, "fuzz/make_corpus.py", f"{bd}/seeds"], 120)
-    max_len = next(int(f.split("=")[1]) for f in campaign.options_flags("fuzz_qmp_preconfig")
-                   if f.startswith("-max_len="))
+    max_len = make_corpus.options_max_len("fuzz_qmp_preconfig")
     seed_dir = os.path.join(ROOT, bd, "seeds", "qmp_preconfig")
     sizes = [os.path.getsize(os.path.join(seed_dir, n)) for n in os.listdir(seed_dir)]
     case("qmp_preconfig seeds: none left from an earlier run, none over max_len",

@@ -40,13 +40,14 @@ void tlb_park_write(hart *h)
  * back, its page is marked, and the store goes where the fast path would have put it. */
 static bool unpark_store(hart *h, uint64_t a, unsigned size, uint64_t v)
 {
-    tlb_entry *p = &h->tlb_w_parked[(a >> 12) & (TLB_SIZE - 1)];
+    unsigned slot = (a >> 12) & (TLB_SIZE - 1);
+    tlb_entry *p = &h->tlb_w_parked[slot];
     if (p->tag != (a & ~0xfffULL) || (a & (size - 1)))
         return false;
-    h->tlb_w[(a >> 12) & (TLB_SIZE - 1)] = *p;
+    h->tlb_w[slot] = *p;
     bus_note_host_write(h->bus, (const uint8_t *)(p->addend + (uintptr_t)p->tag), 0x1000);
     p->tag = UINT64_MAX;
-    memcpy((void *)(h->tlb_w[(a >> 12) & (TLB_SIZE - 1)].addend + (uintptr_t)a), &v, size);
+    memcpy((void *)(h->tlb_w[slot].addend + (uintptr_t)a), &v, size);
     return true;
 }
 
