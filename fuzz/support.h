@@ -11,30 +11,18 @@
 
 _Noreturn void fuzz_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* One expected reply: from a request value or a parse error. */
-typedef struct fuzz_reply {
-    bool has_id;
-    char *id_text; /* the id as emu writes it */
-} fuzz_reply;
-
-typedef struct fuzz_expect {
-    fuzz_reply *items;
-    size_t len, cap;
-} fuzz_expect;
-
-/* Parses in with a fresh stream and records what each reply must carry. */
-void fuzz_expect_collect(fuzz_expect *e, const uint8_t *in, size_t len);
-void fuzz_expect_free(fuzz_expect *e);
-
 /* Fresh monitor state; the first call fixes the output buffer (out) for the campaign.
- * negotiated: skip capabilities negotiation. */
+ * negotiated: skip capabilities negotiation. Fails unless the session's parser starts
+ * fresh; from here on, every value and parse error it produces is an expected reply. */
 void fuzz_monitor_setup(strbuf *out, bool negotiated);
+/* The client's bytes; fails unless the parser takes every one. */
+void fuzz_monitor_input(const uint8_t *in, size_t len);
 strbuf *fuzz_monitor_output(void);
 void fuzz_monitor_teardown(void);
 
-/* Every line strict JSON (two parsers), greeting first, one reply per expected item in
+/* Every line strict JSON (two parsers), greeting first, one reply per expected reply in
  * order with the right id (a prefix of them when emu exited midway). */
-void fuzz_check_output(const strbuf *out, const fuzz_expect *e, bool negotiated);
+void fuzz_check_output(const strbuf *out);
 
 /* True if line[0..len) is exactly one JSON value by an independent strict parser. */
 bool fuzz_strict_json(const char *line, size_t len);

@@ -102,7 +102,10 @@ typedef void (*json_emit_fn)(void *opaque, json_value *value, const char *error)
 typedef struct json_stream json_stream;
 
 json_stream *json_stream_new(json_emit_fn emit, void *opaque);
-void json_stream_feed(json_stream *s, const char *buf, size_t len);
+/* Returns how many bytes it took: all of them, unless emit() reset the stream midway. */
+size_t json_stream_feed(json_stream *s, const char *buf, size_t len);
+/* True when nothing is buffered (no partial token, no queued tokens): a fresh stream. */
+bool json_stream_idle(const json_stream *s);
 /* End of input: what QEMU does on json_message_parser_flush (an incomplete value is
  * reported as an error, pending tokens dropped). */
 void json_stream_flush(json_stream *s);

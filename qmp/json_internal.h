@@ -45,8 +45,11 @@ void json_lexer_init(json_lexer *lx);
 /* Back to the start state; safe from inside the streamer's emit callback. */
 void json_lexer_reset(json_lexer *lx);
 void json_lexer_destroy(json_lexer *lx);
-/* Scans bytes, handing each complete token to json_stream_token(s, ...). */
-void json_lexer_feed(json_lexer *lx, json_stream *s, const char *buf, size_t len);
+/* Scans bytes, handing each complete token to json_stream_token(s, ...). Returns how many
+ * bytes it took: all of them, unless a reset from a callback dropped the rest. */
+size_t json_lexer_feed(json_lexer *lx, json_stream *s, const char *buf, size_t len);
+/* In the start state with no partial token: as after init or a reset. */
+bool json_lexer_idle(const json_lexer *lx);
 /* Ends the current token (QEMU's json_lexer_flush), then sends TOK_EOI. */
 void json_lexer_flush(json_lexer *lx, json_stream *s);
 

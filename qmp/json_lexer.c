@@ -317,7 +317,7 @@ static inline bool continues(int st, unsigned c)
     return is_digit(c); /* ST_DIGITS, ST_MANT_DIGITS, ST_EXP_DIGITS */
 }
 
-void json_lexer_feed(json_lexer *lx, json_stream *s, const char *buf, size_t len)
+size_t json_lexer_feed(json_lexer *lx, json_stream *s, const char *buf, size_t len)
 {
     const unsigned char *p = (const unsigned char *)buf;
     size_t i = 0;
@@ -372,7 +372,7 @@ void json_lexer_feed(json_lexer *lx, json_stream *s, const char *buf, size_t len
                 i++;
             }
             if (i == len) {
-                return;
+                return i;
             }
             break;
         default:
@@ -383,6 +383,12 @@ void json_lexer_feed(json_lexer *lx, json_stream *s, const char *buf, size_t len
         }
         check_size(lx, s);
     }
+    return i;
+}
+
+bool json_lexer_idle(const json_lexer *lx)
+{
+    return lx->state == ST_START && lx->tok.len == 0;
 }
 
 void json_lexer_flush(json_lexer *lx, json_stream *s)

@@ -70,9 +70,15 @@ void json_stream_free(json_stream *s)
     free(s);
 }
 
-void json_stream_feed(json_stream *s, const char *buf, size_t len)
+size_t json_stream_feed(json_stream *s, const char *buf, size_t len)
 {
-    json_lexer_feed(&s->lexer, s, buf, len);
+    return json_lexer_feed(&s->lexer, s, buf, len);
+}
+
+bool json_stream_idle(const json_stream *s)
+{
+    return json_lexer_idle(&s->lexer) && s->ntoks == 0 && s->brace_count == 0 &&
+           s->bracket_count == 0 && s->token_size == 0;
 }
 
 void json_stream_flush(json_stream *s)

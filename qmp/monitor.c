@@ -215,9 +215,14 @@ static void handle(monitor *m, json_value *v, const char *error)
     }
 }
 
+void (*monitor_parsed_tap)(const monitor *m, const json_value *v, const char *error);
+
 static void on_value(void *opaque, json_value *v, const char *error)
 {
     monitor *m = opaque;
+    if (monitor_parsed_tap) {
+        monitor_parsed_tap(m, v, error);
+    }
     if (mon_exit_pending || !m->open) {
         json_free(v);
         return;
@@ -260,13 +265,18 @@ void monitor_release_input(void)
     }
 }
 
-void monitor_input(monitor *m, const char *buf, size_t len)
+size_t monitor_input(monitor *m, const char *buf, size_t len)
 {
     record_qmp_in(m->index, buf, len);
     if (mon_exit_pending || !m->open) {
-        return;
+        return 0;
     }
-    json_stream_feed(m->parser, buf, len);
+    return json_stream_feed(m->parser, buf, len);
+}
+
+bool monitor_parser_idle(const monitor *m)
+{
+    return json_stream_idle(m->parser);
 }
 
 void monitor_broadcast_event(const json_value *ev)

@@ -38,8 +38,15 @@ monitor *monitor_new(strbuf *out);
 void monitor_free(monitor *m);
 /* A client connected: greeting, fresh negotiation, fresh parser. */
 void monitor_opened(monitor *m);
-/* Bytes from the client. */
-void monitor_input(monitor *m, const char *buf, size_t len);
+/* Bytes from the client. Returns how many the parser took: none once emu is exiting or the
+ * session is closed, otherwise all of them. */
+size_t monitor_input(monitor *m, const char *buf, size_t len);
+/* True when the session's parser holds nothing: no partial token, no queued tokens. */
+bool monitor_parser_idle(const monitor *m);
+/* When set, sees every value and every parse error the session's parser produces, in input
+ * order, before the monitor decides what to do with it (the fuzz oracle counts requests with
+ * it). It must not keep v. */
+extern void (*monitor_parsed_tap)(const monitor *m, const json_value *v, const char *error);
 /* The client went away: partial input is dropped, the session resets. */
 void monitor_closed(monitor *m);
 /* Requests parsed while input is held wait, in arrival order, for the release (at the next

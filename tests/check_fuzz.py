@@ -31,6 +31,19 @@ def tail(text, n=25):
     return "\n".join(text.rstrip().splitlines()[-n:])
 
 
+def self_test(exe, variable, mode, probe, want):
+    """Runs exe on probe with its self-test `variable` set to mode: (it failed saying want,
+    its output)."""
+    env = dict(os.environ, **{variable: mode})
+    try:
+        p = subprocess.run([exe, probe], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, timeout=120)
+    except subprocess.TimeoutExpired:
+        return False, "timed out"
+    out = p.stdout.decode("utf-8", "replace")
+    return p.returncode != 0 and want in out, out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--builddir", default="build")
@@ -78,16 +91,19 @@ def main():
                          "compat-monitor-index-per-run")
     for mode, want in (("1", "FUZZ ORACLE: qmp-out event"),
                        ("2", "emu: replay: divergence at icount 0")):
-        env = dict(os.environ, FUZZ_ROUNDTRIP_SELFTEST=mode)
-        try:
-            p = subprocess.run([f"{bd}/fuzz/fuzz_replay_roundtrip", probe], cwd=ROOT, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)
-            out = p.stdout.decode("utf-8", "replace")
-            ok = p.returncode != 0 and want in out
-        except subprocess.TimeoutExpired:
-            ok, out = False, "timed out"
+        ok, out = self_test(f"{bd}/fuzz/fuzz_replay_roundtrip", "FUZZ_ROUNDTRIP_SELFTEST", mode,
+                            probe, want)
         case(f"replay_roundtrip: a broken round trip is caught (self-test {mode})", ok,
              tail(out))
+    # So must qmp_preconfig's checks of the reply count: a lost reply, a parser that is not
+    # fresh when a session starts, a parser that drops the rest of the input.
+    probe = os.path.join(ROOT, "fuzz", "regressions", "qmp_preconfig", "id-negative-zero")
+    for mode, want in (("1", "FUZZ ORACLE: 3 requests but 2 replies"),
+                       ("2", "FUZZ ORACLE: the session's parser is not fresh"),
+                       ("3", "FUZZ ORACLE: the session's parser took 30 of 114 input bytes")):
+        ok, out = self_test(f"{bd}/fuzz/fuzz_qmp_preconfig", "FUZZ_QMP_SELFTEST", mode, probe,
+                            want)
+        case(f"qmp_preconfig: a broken reply count is caught (self-test {mode})", ok, tail(out))
     for t in TARGETS:
         exe = f"{bd}/fuzz/fuzz_{t}"
         inputs = [d for d in (f"fuzz/regressions/{t}", f"{bd}/seeds/{t}") if os.path.isdir(d)]

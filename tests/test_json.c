@@ -664,11 +664,29 @@ static void test_stream_api(void **state)
     sb_init(&t);
     sb_puts(&t, "");
     json_stream *s = json_stream_new(record, &t);
+    assert_true(json_stream_idle(s));
 
-    json_stream_feed(s, " \r\n\t ", 5); /* whitespace: nothing */
+    assert_int_equal(json_stream_feed(s, " \r\n\t ", 5), 5); /* whitespace: nothing */
+    assert_true(json_stream_idle(s));
     json_stream_flush(s);
     assert_string_equal(t.buf, "");
 
+    /* Idle means nothing held: neither a partial token nor a partial value. */
+    assert_int_equal(json_stream_feed(s, "{\"a\":1", 6), 6);
+    assert_false(json_stream_idle(s));
+    json_stream_flush(s);
+    assert_true(json_stream_idle(s));
+    json_stream_feed(s, "\"ab", 3);
+    assert_false(json_stream_idle(s));
+    json_stream_reset(s);
+    assert_true(json_stream_idle(s));
+    json_stream_feed(s, "[", 1);
+    assert_false(json_stream_idle(s));
+    json_stream_reset(s);
+    json_stream_feed(s, "@", 1); /* error recovery skips input: not fresh either */
+    assert_false(json_stream_idle(s));
+    json_stream_reset(s);
+    t.len = 0;
     json_stream_feed(s, "{\"a\":1", 6);
     json_stream_flush(s);
     json_stream_feed(s, "2", 1);
@@ -714,13 +732,17 @@ static void test_reset_in_callback(void **state)
     static const char *const inputs[] = {"1 2", "12}", "[1] [2]", "@ 3", "\"a\"\"b\""};
     static const char *const expect[] = {"N\n", "N\n", "N\n", "E:\"JSON parse error, stray '@'\"\n",
                                          "N\n"};
+    /* Bytes taken: up to the one that completed the value (a number ends at the byte after
+     * it). */
+    static const size_t taken[] = {2, 3, 3, 1, 3};
     for (size_t i = 0; i < 5; i++) {
         resetter r;
         sb_init(&r.t);
         sb_puts(&r.t, "");
         r.s = json_stream_new(reset_on_value, &r);
-        json_stream_feed(r.s, inputs[i], strlen(inputs[i]));
+        assert_int_equal(json_stream_feed(r.s, inputs[i], strlen(inputs[i])), taken[i]);
         assert_string_equal(r.t.buf, expect[i]);
+        assert_true(json_stream_idle(r.s));
         json_stream_feed(r.s, "7 ", 2); /* the next feed is parsed afresh */
         r.t.buf[r.t.len] = 0;
         assert_string_equal(r.t.buf + strlen(expect[i]), "N\n");
