@@ -29,74 +29,116 @@ static inline bool plain(unsigned char c)
     return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
 }
 
+/* Word-at-a-time byte tests: non-zero when some byte of x is below n (n <= 0x80), or equal to
+ * c. Exact as yes-or-no answers, though not in which bytes they flag. */
+static inline uint64_t bytes_of(unsigned b)
+{
+    return 0x0101010101010101u * (uint64_t)b;
+}
+
+static inline uint64_t any_below(uint64_t x, unsigned n)
+{
+    return (x - bytes_of(n)) & ~x & bytes_of(0x80);
+}
+
+static inline uint64_t any_equal(uint64_t x, unsigned c)
+{
+    return any_below(x ^ bytes_of(c), 1);
+}
+
+/* How many bytes at s[0..n) are plain: eight at a time while all eight are (a word test costs
+ * about what one byte's does), then byte by byte. */
+static size_t plain_run(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (any_below(x, 0x20) | (x & bytes_of(0x80)) | any_equal(x, 0x7f) | any_equal(x, '"') |
+            any_equal(x, '\\')) {
+            break;
+        }
+    }
+    while (i < n && plain(s[i])) {
+        i++;
+    }
+    return i;
+}
+
+/* The letter of a two-byte escape (n for a newline), or 0 when cp needs a \u escape. */
+static char short_escape(long cp)
+{
+    switch (cp) {
+    case '"':
+        return '"';
+    case '\\':
+        return '\\';
+    case '\b':
+        return 'b';
+    case '\f':
+        return 'f';
+    case '\n':
+        return 'n';
+    case '\r':
+        return 'r';
+    case '\t':
+        return 't';
+    default:
+        return 0;
+    }
+}
+
+/* Writes straight into the buffer: room for the quotes and every byte as itself is reserved
+ * first, and each escape reserves for itself and the rest of the string, so a string costs
+ * one capacity check plus one per escape (the replies to stray bytes are mostly strings). */
 void json_write_string(strbuf *out, const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
-    sb_reserve(out, len + 2); /* enough unless something needs escaping */
-    sb_putc(out, '"');
+    sb_reserve(out, len + 2);
+    char *d = out->buf + out->len;
+    *d++ = '"';
     size_t i = 0;
     while (i < len) {
-        size_t run = i;
-        while (run < len && plain(s[run])) {
-            run++;
+        size_t run = plain_run(s + i, len - i);
+        memcpy(d, s + i, run);
+        d += run;
+        i += run;
+        if (i == len) {
+            break;
         }
-        if (run > i) {
-            sb_put(out, s + i, run - i);
-            i = run;
-            if (i == len) {
-                break;
-            }
-        }
-        char b[12];
-        size_t n = 2;
-        b[0] = '\\';
-        size_t used = 1;
         /* A raw NUL byte (never in QEMU, whose strings are C strings) is written as U+0000
          * rather than ending the string. */
+        size_t used = 1;
         long cp = s[i];
         if (cp >= 0x80) {
             cp = json_utf8_decode(s + i, len - i, &used);
         }
-        switch (cp) {
-        case '"':
-            b[1] = '"';
-            break;
-        case '\\':
-            b[1] = '\\';
-            break;
-        case '\b':
-            b[1] = 'b';
-            break;
-        case '\f':
-            b[1] = 'f';
-            break;
-        case '\n':
-            b[1] = 'n';
-            break;
-        case '\r':
-            b[1] = 'r';
-            break;
-        case '\t':
-            b[1] = 't';
-            break;
-        default:
-            if (cp < 0) {
-                cp = 0xFFFD; /* one replacement per invalid sequence, as QEMU */
-            }
-            if (cp > 0xFFFF) {
-                put_u16_escape(b, (unsigned)(0xD800 + ((cp - 0x10000) >> 10)));
-                put_u16_escape(b + 6, (unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
-                n = 12;
-            } else {
-                /* Only control characters, DEL and non-ASCII get here. */
-                put_u16_escape(b, (unsigned)cp);
-                n = 6;
-            }
-        }
-        sb_put(out, b, n);
         i += used; /* never 0: s[i] is not NUL when decoding */
+        out->len = (size_t)(d - out->buf);
+        sb_reserve(out, 12 + (len - i) + 1); /* the longest escape, the rest, the quote */
+        d = out->buf + out->len;
+        char letter = short_escape(cp);
+        if (letter) {
+            *d++ = '\\';
+            *d++ = letter;
+            continue;
+        }
+        if (cp < 0) {
+            cp = 0xFFFD; /* one replacement per invalid sequence, as QEMU */
+        }
+        if (cp > 0xFFFF) {
+            put_u16_escape(d, (unsigned)(0xD800 + ((cp - 0x10000) >> 10)));
+            put_u16_escape(d + 6, (unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+            d += 12;
+        } else {
+            /* Only control characters, DEL and non-ASCII get here. */
+            put_u16_escape(d, (unsigned)cp);
+            d += 6;
+        }
     }
-    sb_putc(out, '"');
+    *d++ = '"';
+    *d = 0;
+    out->len = (size_t)(d - out->buf);
 }
 
 static void write_u64(strbuf *out, uint64_t v, bool neg)

@@ -485,6 +485,48 @@ static void test_write_strings(void **state)
     WANT_STRING("\303", "\"\\uFFFD\"");
 }
 
+/* The writer tests eight bytes at a time: each byte that must be escaped, at every place in
+ * and around a word, among plain bytes, is escaped, and the plain bytes are kept. */
+static void test_write_string_every_place(void **state)
+{
+    (void)state;
+    static const struct {
+        unsigned char byte;
+        const char *escaped;
+    } specials[] = {
+        {0x00, "\\u0000"}, {0x01, "\\u0001"}, {'\t', "\\t"},     {'\n', "\\n"},
+        {0x1f, "\\u001F"}, {'"', "\\\""},     {'\\', "\\\\"},    {0x7f, "\\u007F"},
+        {0x80, "\\uFFFD"}, {0xfe, "\\uFFFD"}, {0xff, "\\uFFFD"},
+    };
+    for (size_t k = 0; k < sizeof(specials) / sizeof(specials[0]); k++) {
+        for (size_t len = 1; len <= 26; len++) {
+            for (size_t at = 0; at < len; at++) {
+                char in[32], want[64];
+                size_t w = 0;
+                want[w++] = '"';
+                for (size_t i = 0; i < len; i++) {
+                    in[i] = (char)(' ' + (i * 7 + len) % 94); /* printable, never '"' or '\\' */
+                    if (in[i] == '"' || in[i] == '\\') {
+                        in[i] = 'q';
+                    }
+                    if (i == at) {
+                        in[i] = (char)specials[k].byte;
+                        strcpy(want + w, specials[k].escaped);
+                        w += strlen(specials[k].escaped);
+                    } else {
+                        want[w++] = in[i];
+                    }
+                }
+                want[w++] = '"';
+                want[w] = 0;
+                want_string(in, len, want);
+            }
+        }
+    }
+    /* Plain bytes at both ends of the printable range, a whole word of each. */
+    WANT_STRING("        ~~~~~~~~!!!!!!!!", "\"        ~~~~~~~~!!!!!!!!\"");
+}
+
 static void test_write_containers(void **state)
 {
     (void)state;
@@ -798,14 +840,23 @@ static void test_speed(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_qemu_table),        cmocka_unit_test(test_nesting_limit),
-        cmocka_unit_test(test_token_count_limit), cmocka_unit_test(test_token_size_limit),
-        cmocka_unit_test(test_message_lengths),   cmocka_unit_test(test_recovery),
-        cmocka_unit_test(test_write_numbers),     cmocka_unit_test(test_write_strings),
-        cmocka_unit_test(test_write_containers),  cmocka_unit_test(test_qdict_buckets),
-        cmocka_unit_test(test_qdict_order),       cmocka_unit_test(test_values),
-        cmocka_unit_test(test_parse_one),         cmocka_unit_test(test_stream_api),
-        cmocka_unit_test(test_reset_in_callback), cmocka_unit_test(test_speed),
+        cmocka_unit_test(test_qemu_table),
+        cmocka_unit_test(test_nesting_limit),
+        cmocka_unit_test(test_token_count_limit),
+        cmocka_unit_test(test_token_size_limit),
+        cmocka_unit_test(test_message_lengths),
+        cmocka_unit_test(test_recovery),
+        cmocka_unit_test(test_write_numbers),
+        cmocka_unit_test(test_write_strings),
+        cmocka_unit_test(test_write_string_every_place),
+        cmocka_unit_test(test_write_containers),
+        cmocka_unit_test(test_qdict_buckets),
+        cmocka_unit_test(test_qdict_order),
+        cmocka_unit_test(test_values),
+        cmocka_unit_test(test_parse_one),
+        cmocka_unit_test(test_stream_api),
+        cmocka_unit_test(test_reset_in_callback),
+        cmocka_unit_test(test_speed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
