@@ -240,16 +240,6 @@ bool qmp_check_args(const qmp_command *cmd, const json_value *args, qmp_request 
 
 /* ---- the request checks ---- */
 
-json_value *qmp_error_response(error_class cls, const char *desc)
-{
-    json_value *err = json_object();
-    json_object_set_str(err, "class", error_class_names[cls]);
-    json_object_set_str(err, "desc", desc);
-    json_value *rsp = json_object();
-    json_object_set(rsp, "error", err);
-    return rsp;
-}
-
 /* QEMU's qmp_dispatch_check_obj: members in QDict order. */
 static bool check_obj(const json_value *dict, bool allow_oob, qmp_request *req)
 {
@@ -298,18 +288,18 @@ static bool check_obj(const json_value *dict, bool allow_oob, qmp_request *req)
 
 qmp_dispatch_hook qmp_before_handler;
 
-json_value *qmp_dispatch(qmp_session *s, const json_value *request)
+void qmp_dispatch_reply(qmp_session *s, const json_value *request, qmp_reply *r)
 {
     const dialect *d = cur_dialect;
     qmp_request req = {.session = s, .args = NULL, .ret = NULL, .err_desc = NULL};
-    const json_value *id = NULL;
     json_value *empty_args = NULL;
+    *r = (qmp_reply){0};
 
     if (request->kind != JSON_OBJECT) {
         qmp_fail(&req, ERROR_CLASS_GENERIC_ERROR, "QMP input must be a JSON object");
         goto out;
     }
-    id = json_object_get(request, "id");
+    r->id = json_object_get(request, "id");
     if (!check_obj(request, s->oob_enabled, &req)) {
         goto out;
     }
@@ -351,28 +341,24 @@ json_value *qmp_dispatch(qmp_session *s, const json_value *request)
     }
     cmd->fn(&req);
 
-out:;
-    json_value *rsp;
-    if (req.err_desc) {
-        rsp = qmp_error_response(req.err_class, req.err_desc);
-        free(req.err_desc);
-        json_free(req.ret);
-    } else {
-        rsp = json_object();
-        json_object_set(rsp, "return", req.ret ? req.ret : json_object());
-    }
+out:
     json_free(empty_args);
-    if (s && !s->negotiated) {
+    if (req.err_desc) {
+        json_free(req.ret);
+        r->err_class = req.err_class;
+        r->err_desc = req.err_desc;
         /* QEMU rewrites every CommandNotFound before negotiation. */
-        json_value *err = json_object_get(rsp, "error");
-        json_value *cls = err ? json_object_get(err, "class") : NULL;
-        if (cls && !strcmp(cls->str.ptr, "CommandNotFound")) {
-            json_object_set_str(err, "desc",
-                                "Expecting capabilities negotiation with 'qmp_capabilities'");
+        if (s && !s->negotiated && req.err_class == ERROR_CLASS_COMMAND_NOT_FOUND) {
+            r->err_desc = "Expecting capabilities negotiation with 'qmp_capabilities'";
         }
+    } else {
+        r->ret = req.ret ? req.ret : json_object();
     }
-    if (id) {
-        json_object_set(rsp, "id", json_clone(id));
-    }
-    return rsp;
+}
+
+json_value *qmp_dispatch(qmp_session *s, const json_value *request)
+{
+    qmp_reply r;
+    qmp_dispatch_reply(s, request, &r);
+    return qmp_reply_value(&r);
 }

@@ -3,14 +3,13 @@
 #ifndef QMP_DISPATCH_H
 #define QMP_DISPATCH_H
 
+#include "qmp/reply.h"
 #include "qmp/schema.h"
 
-/* Checks and runs one parsed request; returns the response object ({"return"...} or
- * {"error"...}, with "id" when the request had one). Never NULL. */
+/* Checks and runs one parsed request. r->id points into request, which must outlive r. */
+void qmp_dispatch_reply(qmp_session *s, const json_value *request, qmp_reply *r);
+/* qmp_dispatch_reply() then qmp_reply_value(): never NULL. */
 json_value *qmp_dispatch(qmp_session *s, const json_value *request);
-
-/* {"error": {"class": ..., "desc": ...}} */
-json_value *qmp_error_response(error_class cls, const char *desc);
 
 /* Argument checking alone (exposed for tests): fills req's error on failure. */
 bool qmp_check_args(const qmp_command *cmd, const json_value *args, qmp_request *req);

@@ -157,59 +157,40 @@ static void run_requests(void)
     }
 }
 
-/* The reply to input that is not a request, {"error": {"class": "GenericError", "desc": ...}},
- * written straight from its text: the bytes qmp_error_response() gives through json_write
- * (members in QDict order; test_dispatch holds the two together), without building and
- * freeing a value. Every stray byte of a client earns one, so under a fuzzer these are most
- * of the replies. */
-void monitor_send_parse_error(monitor *m, const char *desc)
+static void send_reply(monitor *m, const qmp_reply *r)
 {
     if (!m->open) {
         return;
     }
-    /* QDict order: buckets ascending; in one bucket the newer key ("desc") first. */
-    static int class_first = -1;
-    if (class_first < 0) {
-        class_first = json_qdict_bucket("class") < json_qdict_bucket("desc");
-    }
-    const char *cls = error_class_names[ERROR_CLASS_GENERIC_ERROR];
     size_t before = m->out->len;
-    sb_put(m->out, "{\"error\": {", 11);
-    for (int k = 0; k < 2; k++) {
-        if (k) {
-            sb_put(m->out, ", ", 2);
-        }
-        if ((k == 0) == (class_first == 1)) {
-            sb_put(m->out, "\"class\": ", 9);
-            json_write_string(m->out, cls, strlen(cls));
-        } else {
-            sb_put(m->out, "\"desc\": ", 8);
-            json_write_string(m->out, desc, strlen(desc));
-        }
-    }
-    sb_put(m->out, "}}\r\n", 4);
+    qmp_write_reply(m->out, r);
+    sb_put(m->out, "\r\n", 2);
     record_qmp_out(m->index, m->out->buf + before, m->out->len - before);
 }
 
+void monitor_send_parse_error(monitor *m, const char *desc)
+{
+    qmp_reply r = {.err_class = ERROR_CLASS_GENERIC_ERROR, .err_desc = desc};
+    send_reply(m, &r);
+}
+
+/* A request's reply, or a parse error's (error set); v (the request) lives until its reply,
+ * which borrows its id, is sent. */
 static void handle(monitor *m, json_value *v, const char *error)
 {
-    json_value *rsp = NULL;
+    qmp_reply r = {.err_class = ERROR_CLASS_GENERIC_ERROR, .err_desc = error};
     if (!error) {
-        rsp = qmp_dispatch(&m->sess, v);
-        json_free(v);
+        qmp_dispatch_reply(&m->sess, v, &r);
     }
     if (cur_dialect->request_events_before_return) {
         run_requests();
     }
-    if (error) {
-        monitor_send_parse_error(m, error);
-    } else {
-        monitor_send(m, rsp);
-    }
+    send_reply(m, &r);
     if (!cur_dialect->request_events_before_return) {
         run_requests();
     }
-    json_free(rsp);
+    qmp_reply_free(&r);
+    json_free(v);
     if (mon_env.hold_input && mon_env.hold_input()) {
         input_held = true;
     }

@@ -57,7 +57,8 @@ void monitor_release_input(void);
 /* Sends one value as a line (CRLF). */
 void monitor_send(monitor *m, const json_value *v);
 /* Sends the reply to input that is not a request (a JSON parse error): the bytes
- * monitor_send(qmp_error_response(ERROR_CLASS_GENERIC_ERROR, desc)) would send. */
+ * monitor_send(qmp_error_response(ERROR_CLASS_GENERIC_ERROR, desc)) would send, written
+ * without building that value. */
 void monitor_send_parse_error(monitor *m, const char *desc);
 /* Event sink for qmp/events.c: every open, negotiated monitor. */
 void monitor_broadcast_event(const json_value *ev);

@@ -238,16 +238,22 @@ const qmp_command *qmp_find_command(const dialect *d, const char *name)
     return NULL;
 }
 
+/* One buffer for every request's error text: a request fails once, its reply copies the
+ * text, and most requests under a fuzzer fail. A huge text's buffer is not kept. */
+static strbuf fail_text;
+
 void qmp_fail(qmp_request *req, error_class cls, const char *fmt, ...)
 {
-    strbuf sb;
-    sb_init(&sb);
+    if (fail_text.cap > ((size_t)1 << 20)) {
+        sb_free(&fail_text);
+    }
+    sb_clear(&fail_text);
     va_list ap;
     va_start(ap, fmt);
-    sb_vprintf(&sb, fmt, ap);
+    sb_vprintf(&fail_text, fmt, ap);
     va_end(ap);
     req->err_class = cls;
-    req->err_desc = sb_detach(&sb);
+    req->err_desc = fail_text.buf;
 }
 
 int qapi_enum_index(const char *const *values, const char *s)

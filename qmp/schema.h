@@ -75,7 +75,7 @@ typedef struct qmp_request {
     const json_value *args; /* checked against the command's argument type; never NULL */
     json_value *ret;        /* set on success (NULL means {}) */
     error_class err_class;
-    char *err_desc; /* set on failure */
+    const char *err_desc; /* set on failure; valid until the next qmp_fail() */
 } qmp_request;
 
 typedef void (*qmp_handler)(qmp_request *req);

@@ -36,7 +36,9 @@ static void setup_dialect(dialect_id id, bool negotiated, bool oob)
     qmp_before_handler = count_handler;
 }
 
-/* Dispatches one request text and returns the response text (malloc'd). */
+/* Dispatches one request text and returns the response text (malloc'd). The monitor writes
+ * replies without building them: every reply here is checked to be written with exactly the
+ * bytes of the response object. */
 static char *run(const char *request)
 {
     char *err = NULL;
@@ -44,8 +46,18 @@ static char *run(const char *request)
     if (!req) {
         fail_msg("test request does not parse: %s: %s", request, err);
     }
-    json_value *rsp = qmp_dispatch(&sess, req);
+    qmp_reply r;
+    qmp_dispatch_reply(&sess, req, &r);
+    strbuf direct;
+    sb_init(&direct);
+    qmp_write_reply(&direct, &r);
+    json_value *rsp = qmp_reply_value(&r);
     char *text = json_to_string(rsp);
+    if (strcmp(direct.buf, text) != 0) {
+        fail_msg("reply written directly: %s\nas a value: %s", direct.buf, text);
+    }
+    sb_free(&direct);
+    qmp_reply_free(&r);
     json_free(req);
     json_free(rsp);
     return text;
@@ -198,6 +210,9 @@ static void test_gate_before_arguments(void **state)
     EXPECT("{\"execute\": \"query-status\"}",
            "{\"return\": {\"status\": \"prelaunch\", \"singlestep\": false, \"running\": false}}");
     assert_int_equal(handlers_run, 1);
+    EXPECT("{\"execute\": \"query-status\", \"id\": {\"n\": 1.5}}",
+           "{\"return\": {\"status\": \"prelaunch\", \"singlestep\": false, \"running\": false}, "
+           "\"id\": {\"n\": 1.5}}");
 
     setup_dialect(DIALECT_3_0, true, false);
     EXPECT("{\"execute\": \"quit\"}", "{\"error\": {\"class\": \"GenericError\", \"desc\": \"The "
