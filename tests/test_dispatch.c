@@ -275,6 +275,30 @@ static void test_gate_lists(void **state)
     }
 }
 
+/* qmp_find_command() finds every row by its name in the dialects that have it, and nothing
+ * else: names unique over all rows, a name that sorts between two rows, and a prefix. */
+static void test_command_lookup(void **state)
+{
+    (void)state;
+    for (int d = 0; d < DIALECT__COUNT; d++) {
+        for (int i = 0; i < qmp_command_count; i++) {
+            const qmp_command *c = &qmp_commands[i];
+            const qmp_command *found = qmp_find_command(&dialects[d], c->name);
+            if (found != (qmp_command_in(c, &dialects[d]) ? c : NULL)) {
+                fail_msg("%s in %s: lookup gave %s", c->name, dialects[d].name,
+                         found ? found->name : "nothing");
+            }
+            for (int j = 0; j < i; j++) {
+                assert_string_not_equal(c->name, qmp_commands[j].name);
+            }
+        }
+        assert_null(qmp_find_command(&dialects[d], "query-statu"));
+        assert_null(qmp_find_command(&dialects[d], "query-statusx"));
+        assert_null(qmp_find_command(&dialects[d], ""));
+        assert_null(qmp_find_command(&dialects[d], "~"));
+    }
+}
+
 /* monitor_send_parse_error() writes a parse error's reply without building a value: its bytes
  * must be exactly those of qmp_error_response() through monitor_send(), for every text the
  * streamer can report (escapes, non-ASCII, the replacement character). */
@@ -351,6 +375,7 @@ int main(void)
         cmocka_unit_test(test_argument_errors),
         cmocka_unit_test(test_gate_before_arguments),
         cmocka_unit_test(test_gate_lists),
+        cmocka_unit_test(test_command_lookup),
         cmocka_unit_test(test_parse_error_reply_bytes),
         cmocka_unit_test(test_schema_per_dialect),
     };
