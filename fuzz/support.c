@@ -157,34 +157,30 @@ void fuzz_monitor_teardown(void)
     machine_reset_state();
 }
 
-/* The verdict on one output line, remembered by its exact bytes. Both parsers are pure
- * functions of the line, so a line seen before (most lines are: parse errors, the greeting,
- * query results) gets the verdict it got then without being parsed again; a line that fails
- * aborts the first time it is seen, so a crash input reproduces on its own. Only lines that
- * passed are kept. This is where the oracle used to spend two thirds of an execution. The
- * tables are static: an allocation kept from one input to the next would make libFuzzer
- * suspect a leak and run the input again under LeakSanitizer. */
+/* The verdict on one output line, remembered by the line's length and 128-bit XXH3 hash. Both
+ * parsers are pure functions of the line, so a line seen before (most lines are: parse
+ * errors, the greeting, query results) gets the verdict it got then without being parsed
+ * again; a line that fails aborts the first time it is seen, so a crash input reproduces on
+ * its own. Only lines that passed are kept. Two different lines of one length share a 128-bit
+ * hash by chance with odds near 2^-128, far below any other way this oracle can be wrong;
+ * keeping every line's bytes to compare them cost a tenth of an execution. The table is
+ * static: an allocation kept from one input to the next would make libFuzzer suspect a leak
+ * and run the input again under LeakSanitizer. */
 typedef struct line_verdict {
-    uint64_t hash;
+    XXH128_hash_t hash;
     size_t len; /* 0: empty slot (an output line is never empty) */
     bool is_event;
     bool has_id;
     char id_text[96]; /* a reply's id as emu's writer writes it */
 } line_verdict;
 
-/* Two two-way set-associative tables (a miss replaces the way not used last): short lines,
- * and a few long ones (query results such as the schema). A campaign meets thousands of
- * distinct short lines (a stray-byte error per byte value and context), and in a
- * direct-mapped table of 4096 the ones that collided were judged again at every meeting. The
- * bytes are compared in full: a hash proves nothing. */
-#define SHORT_SETS 8192
-#define SHORT_LINE 480
-#define LONG_SETS  16
-#define LONG_LINE  32768
+/* Two-way set-associative (a miss replaces the way not used last): a campaign meets thousands
+ * of distinct lines (a stray-byte error per byte value and context), and in a direct-mapped
+ * table the ones that collided were judged again at every meeting. */
+#define VERDICT_SETS 8192
 
-static line_verdict short_verdicts[SHORT_SETS][2], long_verdicts[LONG_SETS][2];
-static char short_lines[SHORT_SETS][2][SHORT_LINE], long_lines[LONG_SETS][2][LONG_LINE];
-static uint8_t short_victim[SHORT_SETS], long_victim[LONG_SETS];
+static line_verdict verdicts[VERDICT_SETS][2];
+static uint8_t verdict_victim[VERDICT_SETS];
 
 /* memcmp() == 0 without libc: under the fuzzer, memcmp and strcmp reach libFuzzer's hooks,
  * which would fill its table of interesting values with the oracle's own output lines (and
@@ -265,43 +261,30 @@ static bool judge_line(line_verdict *v, const char *line, size_t len, size_t lin
     return keep;
 }
 
-/* The verdict on line[0..len): from a table, or judged now (and kept when it fits). *long_id
- * is set (the caller frees it) when the id did not fit in the verdict. */
+/* The verdict on line[0..len): from the table, or judged now (and kept when the id fits).
+ * *long_id is set (the caller frees it) when the id did not fit in the verdict. */
 static const line_verdict *line_verdict_of(const char *line, size_t len, size_t line_no,
                                            char **long_id)
 {
     static line_verdict scratch;
-    uint64_t h = XXH3_64bits(line, len);
-    line_verdict *set = NULL;
-    char *kept[2] = {NULL, NULL}; /* each way's bytes */
-    uint8_t *victim = NULL;
-    if (len <= SHORT_LINE) {
-        set = short_verdicts[h % SHORT_SETS];
-        kept[0] = short_lines[h % SHORT_SETS][0];
-        kept[1] = short_lines[h % SHORT_SETS][1];
-        victim = &short_victim[h % SHORT_SETS];
-    } else if (len <= LONG_LINE) {
-        set = long_verdicts[h % LONG_SETS];
-        kept[0] = long_lines[h % LONG_SETS][0];
-        kept[1] = long_lines[h % LONG_SETS][1];
-        victim = &long_victim[h % LONG_SETS];
-    }
-    for (int way = 0; set && way < 2; way++) {
-        if (len && set[way].len == len && set[way].hash == h && same_bytes(kept[way], line, len)) {
-            *victim = (uint8_t)!way;
+    XXH128_hash_t h = XXH3_128bits(line, len);
+    size_t set_no = (size_t)(h.low64 % VERDICT_SETS);
+    line_verdict *set = verdicts[set_no];
+    for (int way = 0; way < 2; way++) {
+        if (set[way].len == len && XXH128_isEqual(set[way].hash, h)) {
+            verdict_victim[set_no] = (uint8_t)!way;
             return &set[way];
         }
     }
     *long_id = NULL;
-    if (!judge_line(&scratch, line, len, line_no, long_id) || !set) {
+    if (!judge_line(&scratch, line, len, line_no, long_id)) {
         return &scratch;
     }
-    int way = *victim;
-    *victim = (uint8_t)!way;
+    int way = verdict_victim[set_no];
+    verdict_victim[set_no] = (uint8_t)!way;
     set[way] = scratch;
     set[way].hash = h;
     set[way].len = len;
-    memcpy(kept[way], line, len);
     return &set[way];
 }
 
