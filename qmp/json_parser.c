@@ -20,19 +20,28 @@ typedef struct parser {
 
 static json_value *parse_value(parser *p);
 
-__attribute__((format(printf, 2, 3))) static void parse_error(parser *p, const char *fmt, ...)
+/* A parse error with a fixed text (all of them shorter than QEMU's cap). */
+static void parse_fail(parser *p, const char *message)
 {
     if (p->failed) {
         return; /* the first error wins */
     }
     p->failed = true;
+    sb_puts(p->err, "JSON parse error, ");
+    sb_puts(p->err, message);
+}
+
+__attribute__((format(printf, 2, 3))) static void parse_error(parser *p, const char *fmt, ...)
+{
+    if (p->failed) {
+        return;
+    }
     char message[1024]; /* QEMU's buffer: longer messages are cut */
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(message, sizeof(message), fmt, ap);
     va_end(ap);
-    sb_puts(p->err, "JSON parse error, ");
-    sb_puts(p->err, message);
+    parse_fail(p, message);
 }
 
 static const json_token *peek(parser *p)
@@ -95,7 +104,7 @@ static json_value *parse_string(parser *p, const json_token *t)
             }
             size_t used;
             if (json_utf8_decode(s + i, len - i, &used) < 0) {
-                parse_error(p, "invalid UTF-8 sequence in string");
+                parse_fail(p, "invalid UTF-8 sequence in string");
                 goto fail;
             }
             memcpy(out + o, s + i, used); /* a valid sequence re-encodes to itself */
@@ -150,7 +159,7 @@ static json_value *parse_string(parser *p, const json_token *t)
             break;
         }
         default:
-            parse_error(p, "invalid escape sequence in string");
+            parse_fail(p, "invalid escape sequence in string");
             goto fail;
         }
     }
@@ -313,34 +322,34 @@ static void append_member(key_index *ix, json_value *obj, json_value *key, json_
 static bool parse_pair(parser *p, json_value *obj, key_index *ix)
 {
     if (!peek(p)) {
-        parse_error(p, "premature EOI");
+        parse_fail(p, "premature EOI");
         return false;
     }
     json_value *key = parse_value(p);
     if (!key || key->kind != JSON_STRING) {
-        parse_error(p, "key is not a string in object");
+        parse_fail(p, "key is not a string in object");
         json_free(key);
         return false;
     }
     const json_token *t = pop(p);
     if (!t) {
-        parse_error(p, "premature EOI");
+        parse_fail(p, "premature EOI");
         json_free(key);
         return false;
     }
     if (t->type != TOK_COLON) {
-        parse_error(p, "missing : in object pair");
+        parse_fail(p, "missing : in object pair");
         json_free(key);
         return false;
     }
     json_value *value = parse_value(p);
     if (!value) {
-        parse_error(p, "Missing value in dict");
+        parse_fail(p, "Missing value in dict");
         json_free(key);
         return false;
     }
     if (has_key(ix, obj, key->str.ptr)) {
-        parse_error(p, "duplicate key");
+        parse_fail(p, "duplicate key");
         json_free(key);
         json_free(value);
         return false;
@@ -357,7 +366,7 @@ static json_value *parse_object(parser *p)
     key_index ix = {0};
     const json_token *t = peek(p);
     if (!t) {
-        parse_error(p, "premature EOI");
+        parse_fail(p, "premature EOI");
         goto fail;
     }
     if (t->type == TOK_RCURLY) {
@@ -370,14 +379,14 @@ static json_value *parse_object(parser *p)
         }
         t = pop(p);
         if (!t) {
-            parse_error(p, "premature EOI");
+            parse_fail(p, "premature EOI");
             goto fail;
         }
         if (t->type == TOK_RCURLY) {
             break;
         }
         if (t->type != TOK_COMMA) {
-            parse_error(p, "expected separator in dict");
+            parse_fail(p, "expected separator in dict");
             goto fail;
         }
     }
@@ -396,7 +405,7 @@ static json_value *parse_array(parser *p)
     json_value *arr = json_array();
     const json_token *t = peek(p);
     if (!t) {
-        parse_error(p, "premature EOI");
+        parse_fail(p, "premature EOI");
         goto fail;
     }
     if (t->type == TOK_RSQUARE) {
@@ -406,20 +415,20 @@ static json_value *parse_array(parser *p)
     for (;;) {
         json_value *item = parse_value(p);
         if (!item) {
-            parse_error(p, "expecting value");
+            parse_fail(p, "expecting value");
             goto fail;
         }
         json_array_append(arr, item);
         t = pop(p);
         if (!t) {
-            parse_error(p, "premature EOI");
+            parse_fail(p, "premature EOI");
             goto fail;
         }
         if (t->type == TOK_RSQUARE) {
             break;
         }
         if (t->type != TOK_COMMA) {
-            parse_error(p, "expected separator in list");
+            parse_fail(p, "expected separator in list");
             goto fail;
         }
     }
@@ -434,7 +443,7 @@ static json_value *parse_value(parser *p)
 {
     const json_token *t = peek(p);
     if (!t) {
-        parse_error(p, "premature EOI");
+        parse_fail(p, "premature EOI");
         return NULL;
     }
     switch (t->type) {
@@ -449,7 +458,7 @@ static json_value *parse_value(parser *p)
     case TOK_KEYWORD:
         return parse_keyword(p);
     default:
-        parse_error(p, "expecting value");
+        parse_fail(p, "expecting value");
         return NULL;
     }
 }

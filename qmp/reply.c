@@ -25,47 +25,47 @@ static bool qdict_keeps_order(const char *first, const char *second)
     return json_qdict_bucket(first) < json_qdict_bucket(second);
 }
 
-/* The members' orders depend on the key names alone: worked out once. */
+/* The members' orders depend on the key names alone, and an error member is the same bytes
+ * around its desc for every reply of its class: both worked out once. */
 static struct {
     bool known;
-    bool class_first;  /* "class" before "desc" */
     bool return_first; /* "return" before "id" */
     bool error_first;  /* "error" before "id" */
-} reply_order;
+    /* "error": {"class": ..., "desc": (desc) } or "error": {"desc": (desc) , "class": ...} */
+    strbuf error_head[ERROR_CLASS_COUNT], error_tail[ERROR_CLASS_COUNT];
+} shape;
 
-static void know_reply_order(void)
+static void know_reply_shape(void)
 {
-    if (!reply_order.known) {
-        reply_order.class_first = qdict_keeps_order("class", "desc");
-        reply_order.return_first = qdict_keeps_order("return", "id");
-        reply_order.error_first = qdict_keeps_order("error", "id");
-        reply_order.known = true;
+    if (shape.known) {
+        return;
     }
-}
-
-static void write_error_object(strbuf *out, error_class cls, const char *desc)
-{
-    const char *name = error_class_names[cls];
-    sb_putc(out, '{');
-    for (int k = 0; k < 2; k++) {
-        if (k) {
-            sb_put(out, ", ", 2);
-        }
-        if ((k == 0) == reply_order.class_first) {
-            sb_put(out, "\"class\": ", 9);
-            json_write_string(out, name, strlen(name));
+    shape.return_first = qdict_keeps_order("return", "id");
+    shape.error_first = qdict_keeps_order("error", "id");
+    bool class_first = qdict_keeps_order("class", "desc");
+    for (int cls = 0; cls < ERROR_CLASS_COUNT; cls++) {
+        strbuf *head = &shape.error_head[cls], *tail = &shape.error_tail[cls];
+        const char *name = error_class_names[cls];
+        sb_puts(head, "\"error\": {");
+        if (class_first) {
+            sb_puts(head, "\"class\": ");
+            json_write_string(head, name, strlen(name));
+            sb_puts(head, ", \"desc\": ");
+            sb_putc(tail, '}');
         } else {
-            sb_put(out, "\"desc\": ", 8);
-            json_write_string(out, desc, strlen(desc));
+            sb_puts(head, "\"desc\": ");
+            sb_puts(tail, ", \"class\": ");
+            json_write_string(tail, name, strlen(name));
+            sb_putc(tail, '}');
         }
     }
-    sb_putc(out, '}');
+    shape.known = true;
 }
 
 void qmp_write_reply(strbuf *out, const qmp_reply *r)
 {
-    know_reply_order();
-    bool id_first = r->id && !(r->ret ? reply_order.return_first : reply_order.error_first);
+    know_reply_shape();
+    bool id_first = r->id && !(r->ret ? shape.return_first : shape.error_first);
     sb_putc(out, '{');
     if (id_first) {
         sb_put(out, "\"id\": ", 6);
@@ -76,8 +76,11 @@ void qmp_write_reply(strbuf *out, const qmp_reply *r)
         sb_put(out, "\"return\": ", 10);
         json_write(out, r->ret);
     } else {
-        sb_put(out, "\"error\": ", 9);
-        write_error_object(out, r->err_class, r->err_desc);
+        const strbuf *head = &shape.error_head[r->err_class];
+        const strbuf *tail = &shape.error_tail[r->err_class];
+        sb_put(out, head->buf, head->len);
+        json_write_string(out, r->err_desc, strlen(r->err_desc));
+        sb_put(out, tail->buf, tail->len);
     }
     if (r->id && !id_first) {
         sb_put(out, ", \"id\": ", 8);

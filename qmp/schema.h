@@ -58,8 +58,9 @@ typedef enum error_class {
     ERROR_CLASS_COMMAND_NOT_FOUND,
     ERROR_CLASS_DEVICE_NOT_ACTIVE,
     ERROR_CLASS_DEVICE_NOT_FOUND,
-    ERROR_CLASS_KVM_MISSING_CAP,
+    ERROR_CLASS_KVM_MISSING_CAP, /* the last: ERROR_CLASS_COUNT follows it */
 } error_class;
+#define ERROR_CLASS_COUNT (ERROR_CLASS_KVM_MISSING_CAP + 1)
 
 extern const char *const error_class_names[];
 

@@ -329,6 +329,26 @@ static void test_parse_error_reply_bytes(void **state)
         assert_true(direct.len > 0);
         assert_string_equal(direct.buf, via_value.buf);
     }
+    /* Every error class, with and without an id, written directly and as a value. */
+    static const char id_text[] = "[1, {\"b\": 2, \"a\": 1}]";
+    json_value *id = json_parse(id_text, sizeof(id_text) - 1, NULL);
+    assert_non_null(id);
+    for (int cls = 0; cls < ERROR_CLASS_COUNT; cls++) {
+        for (int with_id = 0; with_id < 2; with_id++) {
+            qmp_reply r = {.err_class = (error_class)cls,
+                           .err_desc = "it \"failed\"\n",
+                           .id = with_id ? id : NULL};
+            sb_clear(&direct);
+            qmp_write_reply(&direct, &r);
+            json_value *rsp = qmp_reply_value(&r);
+            char *text = json_to_string(rsp);
+            assert_string_equal(direct.buf, text);
+            assert_non_null(strstr(text, error_class_names[cls]));
+            free(text);
+            json_free(rsp);
+        }
+    }
+    json_free(id);
     monitor_free_all();
     sb_free(&direct);
     sb_free(&via_value);
