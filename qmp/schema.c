@@ -5,7 +5,6 @@
 
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "qmp/commands.h"
@@ -229,36 +228,16 @@ bool qmp_command_in(const qmp_command *c, const dialect *d)
     return (c->dialects & DIALECT_BIT(d->id)) != 0;
 }
 
-/* The rows in name order (names are unique over all dialects), sorted on first use: every
- * request looks its command up, and a binary search compares a handful of names where a scan
- * compared them all. */
-static const qmp_command *by_name[sizeof(qmp_commands) / sizeof(qmp_commands[0])];
-
-static int row_name_order(const void *a, const void *b)
-{
-    return strcmp((*(const qmp_command *const *)a)->name, (*(const qmp_command *const *)b)->name);
-}
-
+/* A scan that compares the name with every command's, on purpose: under libFuzzer each strcmp
+ * feeds its table of compared values, which is how a fuzzer learns to turn a request's name
+ * into any command's at that very place. With a binary search (five names compared instead of
+ * all) the broken-gate check in the README went from found in 86 s to not found in 4.25
+ * million executions. */
 const qmp_command *qmp_find_command(const dialect *d, const char *name)
 {
-    size_t n = sizeof(by_name) / sizeof(by_name[0]);
-    if (!by_name[0]) {
-        for (size_t i = 0; i < n; i++) {
-            by_name[i] = &qmp_commands[i];
-        }
-        qsort(by_name, n, sizeof(by_name[0]), row_name_order);
-    }
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(name, by_name[mid]->name);
-        if (c == 0) {
-            return qmp_command_in(by_name[mid], d) ? by_name[mid] : NULL;
-        }
-        if (c < 0) {
-            hi = mid;
-        } else {
-            lo = mid + 1;
+    for (int i = 0; i < qmp_command_count; i++) {
+        if (qmp_command_in(&qmp_commands[i], d) && !strcmp(qmp_commands[i].name, name)) {
+            return &qmp_commands[i];
         }
     }
     return NULL;
