@@ -77,8 +77,8 @@ size_t json_stream_feed(json_stream *s, const char *buf, size_t len)
 
 bool json_stream_idle(const json_stream *s)
 {
-    return json_lexer_idle(&s->lexer) && s->ntoks == 0 && s->brace_count == 0 &&
-           s->bracket_count == 0 && s->token_size == 0;
+    /* The counts and token_size are cleared with the queue, so an empty queue is enough. */
+    return json_lexer_idle(&s->lexer) && s->ntoks == 0;
 }
 
 void json_stream_flush(json_stream *s)
